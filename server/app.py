@@ -1,0 +1,98 @@
+"""The composition root: build every long-lived part from the settings and own them in the lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from starlette.applications import Starlette
+from starlette.routing import Route, WebSocketRoute
+
+from server.broker import open_broker
+from server.broker.base import Broker
+from server.persistence import UpdateLog
+from server.relay import BrokerRelay
+from server.rooms import RoomManager
+from server.routes.status import healthz, index
+from server.settings import Settings
+from server.store import open_store
+from server.store.base import Store
+from server.sync import sync_endpoint
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    broker: Broker
+    update_log: UpdateLog
+    rooms: RoomManager
+
+
+def build_services(settings: Settings, broker: Broker | None = None) -> Services:
+    """Wire the parts; nothing connects until `start_services`."""
+    store = open_store(settings.database_url)
+    broker = broker or open_broker(settings.redis_url)
+    update_log = UpdateLog(store, settings.flush_interval, settings.checkpoint_every)
+    rooms_holder: list[RoomManager] = []
+    relay = BrokerRelay(broker, lambda name: rooms_holder[0].find(name))
+    rooms = RoomManager(settings, update_log, hooks=[update_log, relay], lifecycle=[relay])
+    rooms_holder.append(rooms)
+    return Services(settings, store, broker, update_log, rooms)
+
+
+async def start_services(services: Services) -> None:
+    await services.store.start()
+    await services.broker.start()
+    await services.update_log.start()
+    await services.rooms.start()
+
+
+async def stop_services(services: Services) -> None:
+    """Close every socket, then store everything accepted before exiting."""
+    await services.rooms.stop()
+    await services.update_log.stop()
+    await services.broker.stop()
+    await services.store.stop()
+
+
+def create_app(settings: Settings | None = None, broker: Broker | None = None) -> Starlette:
+    settings = (settings or Settings.from_env()).with_secret()
+    services = build_services(settings, broker)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await start_services(services)
+        log.info(
+            "Ubiquité ready: store %s, broker %s",
+            _safe_url(settings.database_url),
+            type(services.broker).__name__,
+        )
+        try:
+            yield
+        finally:
+            await stop_services(services)
+            log.info("Ubiquité stopped; everything accepted is stored")
+
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/healthz", healthz),
+            WebSocketRoute("/ws/{room}", sync_endpoint),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    return app
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password, for logs."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

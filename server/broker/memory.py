@@ -1,0 +1,41 @@
+"""The in-process broker: the default for one process, and several 'processes' in one test."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+
+from server.broker.base import BrokerMessage, Deliver
+
+
+class MemoryHub:
+    """What several MemoryBrokers share, standing in for Redis between them."""
+
+    def __init__(self) -> None:
+        self.subscribers: dict[str, dict[str, Deliver]] = defaultdict(dict)
+
+
+class MemoryBroker:
+    def __init__(self, hub: MemoryHub | None = None, node_id: str | None = None) -> None:
+        self.hub = hub or MemoryHub()
+        self.node_id = node_id or uuid.uuid4().hex[:12]
+
+    async def start(self) -> None:
+        pass
+
+    async def stop(self) -> None:
+        for subscribers in self.hub.subscribers.values():
+            subscribers.pop(self.node_id, None)
+
+    async def subscribe(self, room: str, deliver: Deliver) -> None:
+        self.hub.subscribers[room][self.node_id] = deliver
+
+    async def unsubscribe(self, room: str) -> None:
+        self.hub.subscribers[room].pop(self.node_id, None)
+
+    def publish(self, message: BrokerMessage) -> None:
+        loop = asyncio.get_running_loop()
+        for node, deliver in list(self.hub.subscribers.get(message.room, {}).items()):
+            if node != message.node:
+                loop.call_soon(deliver, message)

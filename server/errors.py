@@ -1,0 +1,51 @@
+"""Errors that carry the WebSocket close code they become at the edge."""
+
+from __future__ import annotations
+
+
+class CloseCode:
+    """WebSocket close codes used by the sync endpoint (RFC 6455 and the 4xxx private range)."""
+
+    NORMAL = 1000
+    GOING_AWAY = 1001
+    UNSUPPORTED_DATA = 1003  # a text frame where binary is expected
+    INVALID_PAYLOAD = 1007  # a malformed or refused message or update
+    POLICY_VIOLATION = 1008  # rate limit, unsafe content
+    MESSAGE_TOO_BIG = 1009
+    INTERNAL_ERROR = 1011
+    SERVICE_RESTART = 1012
+    TRY_AGAIN_LATER = 1013  # the client could not keep up with the room
+    UNAUTHORIZED = 4401
+    FORBIDDEN = 4403
+
+
+class ConnectionRefused(Exception):
+    """Close one connection with `code` and a reason the client can show."""
+
+    code: int = CloseCode.POLICY_VIOLATION
+
+    def __init__(self, reason: str, code: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason[:120]  # a close reason must fit in a control frame
+        if code is not None:
+            self.code = code
+
+
+class BadMessage(ConnectionRefused):
+    code = CloseCode.INVALID_PAYLOAD
+
+
+class UnsupportedData(ConnectionRefused):
+    code = CloseCode.UNSUPPORTED_DATA
+
+
+class MessageTooBig(ConnectionRefused):
+    code = CloseCode.MESSAGE_TOO_BIG
+
+
+class RateLimited(ConnectionRefused):
+    code = CloseCode.POLICY_VIOLATION
+
+
+class SlowConsumer(ConnectionRefused):
+    code = CloseCode.TRY_AGAIN_LATER

@@ -1,0 +1,166 @@
+"""The update log as a room hook: batched writes off the hot path, and checkpoints built from the log.
+
+A keystroke never waits for the disk: accepted updates are queued and one
+writer task commits them in batches every `flush_interval`. A database error
+keeps the batch and retries, so a hiccup delays writes but loses nothing.
+
+Checkpoints are computed from the log itself (previous checkpoint + the next
+`checkpoint_every` updates in log order), never from the live document, so a
+checkpoint at position k is exactly the state after the updates up to k: what
+history seeking needs, and true whichever process wrote the updates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict
+from typing import Any
+
+from pycrdt import Doc
+
+from crdt.awareness import AwarenessEntry
+from server.rooms import Origin, OriginKind, Room, build_doc
+from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_DELAY = 5.0
+
+
+def _build_state(checkpoint: bytes | None, updates: list[bytes]) -> bytes:
+    return build_doc(checkpoint, updates).get_update()
+
+
+class UpdateLog:
+    """Logs what a room accepted (RoomHooks) and loads rooms from the log (RoomLoader)."""
+
+    def __init__(self, store: Store, flush_interval: float, checkpoint_every: int) -> None:
+        self.store = store
+        self.flush_interval = flush_interval
+        self.checkpoint_every = checkpoint_every
+        self._pending: list[NewUpdate] = []
+        self._submitted = 0
+        self._committed = 0
+        self._since_checkpoint: dict[str, int] = defaultdict(int)
+        self._wake = asyncio.Event()
+        self._progress = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.healthy = True
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._write_forever(), name="update-log-writer")
+
+    async def stop(self, timeout: float = 30.0) -> None:
+        """Commit everything still queued, then checkpoint every room with uncovered updates."""
+        self._stopping = True
+        self._wake.set()
+        try:
+            await asyncio.wait_for(self.flush(), timeout)
+        except TimeoutError:
+            log.error("shutdown: %d accepted updates could not be stored", len(self._pending))
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        for room, count in list(self._since_checkpoint.items()):
+            if count:
+                try:
+                    await self.checkpoint(room, whole_chunks_only=False)
+                except StoreUnavailable as exc:
+                    log.warning("shutdown: checkpoint of %s skipped: %s", room, exc)
+
+    # -- RoomHooks -------------------------------------------------------------------
+
+    def on_update(self, room: Room, update: bytes, origin: Origin) -> None:
+        if origin.kind is OriginKind.BROKER:
+            return  # the process that accepted it logs it
+        self._pending.append(NewUpdate(room.name, update, origin.author, time.time()))
+        self._submitted += 1
+        self._wake.set()
+
+    def on_presence(self, room: Room, entries: list[AwarenessEntry], origin: Origin) -> None:
+        pass  # presence is never persisted
+
+    # -- RoomLoader ------------------------------------------------------------------
+
+    async def load_document(self, room: str) -> Doc[Any]:
+        await self.flush()
+        stored = await self.store.load(room)
+        checkpoint = stored.checkpoint.state if stored.checkpoint else None
+        doc = await asyncio.to_thread(build_doc, checkpoint, [u.data for u in stored.updates])
+        self._since_checkpoint[room] = len(stored.updates)
+        return doc
+
+    async def unload_document(self, room: Room) -> None:
+        await self.flush()
+        if self._since_checkpoint.get(room.name):
+            await self.checkpoint(room.name, whole_chunks_only=False)
+        self._since_checkpoint.pop(room.name, None)
+
+    # -- writing ---------------------------------------------------------------------
+
+    async def flush(self) -> None:
+        """Return once every update submitted before the call is committed."""
+        target = self._submitted
+        while self._committed < target:
+            self._progress.clear()
+            self._wake.set()
+            await self._progress.wait()
+
+    async def _write_forever(self) -> None:
+        delay = 0.0
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            if not self._stopping:
+                await asyncio.sleep(max(self.flush_interval, delay))
+            if not self._pending:
+                continue
+            batch = self._pending[:]
+            try:
+                await self.store.append(batch)
+            except StoreUnavailable as exc:
+                delay = min(MAX_RETRY_DELAY, max(0.2, delay * 2))
+                if self.healthy:
+                    log.error("database unavailable, %d updates kept for retry: %s", len(batch), exc)
+                self.healthy = False
+                self._wake.set()
+                continue
+            if not self.healthy:
+                log.warning("database reachable again, %d queued updates stored", len(batch))
+            self.healthy, delay = True, 0.0
+            del self._pending[: len(batch)]
+            self._committed += len(batch)
+            self._progress.set()
+            for update in batch:
+                self._since_checkpoint[update.room] += 1
+            await self._checkpoint_due_rooms()
+
+    async def _checkpoint_due_rooms(self) -> None:
+        for room, count in list(self._since_checkpoint.items()):
+            if count >= self.checkpoint_every:
+                try:
+                    await self.checkpoint(room, whole_chunks_only=True)
+                except StoreUnavailable as exc:
+                    log.warning("checkpoint of %s postponed: %s", room, exc)
+
+    async def checkpoint(self, room: str, whole_chunks_only: bool) -> None:
+        """Write checkpoints every `checkpoint_every` logged updates past the newest one.
+
+        With `whole_chunks_only` false, a last checkpoint also covers the remainder.
+        """
+        previous = await self.store.checkpoint_before(room)
+        updates = await self.store.updates(room, previous.upto_id if previous else 0)
+        state = previous.state if previous else None
+        step = self.checkpoint_every
+        for start in range(0, len(updates), step):
+            chunk = updates[start : start + step]
+            if whole_chunks_only and len(chunk) < step:
+                break
+            state = await asyncio.to_thread(_build_state, state, [u.data for u in chunk])
+            await self.store.save_checkpoint(CheckpointRecord(room, chunk[-1].id, state, time.time()))
+            self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - len(chunk))

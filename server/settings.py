@@ -1,0 +1,116 @@
+"""Configuration: read once from the environment into one object, passed down by constructor."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """A setting has a value the server cannot run with."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, minimum: float = 0.0) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one connection may send; each breach closes that connection only."""
+
+    max_message_bytes: int = 4 * 1024 * 1024
+    messages_per_second: float = 60.0
+    message_burst: int = 300
+    # Bytes queued for one slow receiver before it is dropped (it resyncs on reconnect).
+    max_send_queue_bytes: int = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    redis_url: str | None = None
+    secret_key: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    allowed_origins: tuple[str, ...] = ()
+    data_dir: Path = Path("data")
+    limits: Limits = field(default_factory=Limits)
+    # Checkpoint the full state after this many logged updates (FIELD-NOTES: seek ≤ 15–50 ms).
+    checkpoint_every: int = 1000
+    # Batched log writes: commit at most this long after an update is accepted.
+    flush_interval: float = 0.05
+    # Coalesce updates of one room for this long before fanning them out.
+    fanout_interval: float = 0.005
+    presence_interval: float = 0.1
+    # Keep an empty room loaded this long, in case someone comes back.
+    room_idle_seconds: float = 30.0
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("UBIQUITE_DATA_DIR", "data"))
+        database_url = env.get("DATABASE_URL") or f"sqlite:///{data_dir / 'ubiquite.sqlite3'}"
+        if not database_url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+            raise ConfigError(f"DATABASE_URL must be sqlite:// or postgresql://, got {database_url!r}")
+        redis_url = env.get("REDIS_URL") or None
+        if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise ConfigError(f"REDIS_URL must be redis:// or rediss://, got {redis_url!r}")
+        origins = tuple(o.strip().rstrip("/") for o in env.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
+        limits = Limits(
+            max_message_bytes=_int(env, "UBIQUITE_MAX_MESSAGE_BYTES", Limits.max_message_bytes, 1024),
+            messages_per_second=_float(env, "UBIQUITE_MESSAGES_PER_SECOND", Limits.messages_per_second, 1),
+            message_burst=_int(env, "UBIQUITE_MESSAGE_BURST", Limits.message_burst, 1),
+        )
+        return cls(
+            database_url=database_url,
+            redis_url=redis_url,
+            secret_key=env.get("SECRET_KEY", ""),
+            host=env.get("HOST", "127.0.0.1"),
+            port=_int(env, "PORT", 8000, 1),
+            allowed_origins=origins,
+            data_dir=data_dir,
+            limits=limits,
+            checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
+            room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
+            log_level=env.get("LOG_LEVEL", "info").lower(),
+        )
+
+    def with_secret(self) -> Settings:
+        """Return settings whose secret key is set, generating and keeping one on first run."""
+        if self.secret_key:
+            return self
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            key = path.read_text().strip()
+        else:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            key = secrets.token_urlsafe(48)
+            path.write_text(key + "\n")
+            path.chmod(0o600)
+        return replace(self, secret_key=key)

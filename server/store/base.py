@@ -1,0 +1,74 @@
+"""The store seam: the update log and checkpoints of every room, whatever the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class NewUpdate:
+    """An accepted update on its way to the log."""
+
+    room: str
+    data: bytes
+    author: str
+    at: float  # unix time, seconds
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedUpdate:
+    id: int  # position in the log; increases in the order updates were stored
+    room: str
+    data: bytes
+    author: str
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointRecord:
+    room: str
+    upto_id: int  # the state includes exactly the room's updates with id <= upto_id
+    state: bytes
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoomLoad:
+    """What loading a room needs: its newest checkpoint and the updates after it."""
+
+    checkpoint: CheckpointRecord | None
+    updates: list[LoggedUpdate]
+
+
+class StoreUnavailable(Exception):
+    """The database could not be reached or refused the operation."""
+
+
+class Store(Protocol):
+    """Durable update log and checkpoints. Implementations must be safe to share by rooms."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def append(self, updates: Sequence[NewUpdate]) -> list[int]:
+        """Store updates in one transaction; return their ids in the same order."""
+        ...
+
+    async def load(self, room: str) -> RoomLoad: ...
+
+    async def updates(
+        self, room: str, after_id: int = 0, upto_id: int | None = None
+    ) -> list[LoggedUpdate]: ...
+
+    async def checkpoint_before(self, room: str, upto_id: int | None = None) -> CheckpointRecord | None:
+        """The newest checkpoint of `room` covering no update past `upto_id`."""
+        ...
+
+    async def save_checkpoint(self, checkpoint: CheckpointRecord) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise StoreUnavailable unless the database answers."""
+        ...

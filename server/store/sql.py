@@ -1,0 +1,159 @@
+"""The store on a SQL database through SQLModel: SQLite (WAL) by default, PostgreSQL at scale."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import event, insert, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, SQLModel, col, create_engine, select
+
+from server.store.base import (
+    CheckpointRecord,
+    LoggedUpdate,
+    NewUpdate,
+    RoomLoad,
+    StoreUnavailable,
+)
+from server.store.models import CheckpointRow, UpdateRow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def normalise_url(url: str) -> str:
+    """Accept the usual spellings and pick the psycopg 3 driver for PostgreSQL."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers run beside the writer; NORMAL keeps commits safe across a process crash.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class SqlStore:
+    """Blocking SQLAlchemy calls run in worker threads so the event loop never waits on disk."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("store not started")
+        return self._engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    async def start(self) -> None:
+        await asyncio.to_thread(self._start_sync)
+
+    def _start_sync(self) -> None:
+        if self.is_sqlite:
+            path = self.url.removeprefix("sqlite:///")
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                self.url, connect_args={"check_same_thread": False, "timeout": 30}, poolclass=NullPool
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        try:
+            SQLModel.metadata.create_all(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreUnavailable(f"cannot open the database: {exc.__class__.__name__}: {exc}") from exc
+        self._engine = engine
+
+    async def stop(self) -> None:
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            await asyncio.to_thread(engine.dispose)
+
+    async def _run(self, work: Callable[[Session], T]) -> T:
+        def call() -> T:
+            try:
+                with Session(self.engine) as session:
+                    return work(session)
+            except SQLAlchemyError as exc:
+                raise StoreUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
+
+        return await asyncio.to_thread(call)
+
+    async def append(self, updates: Sequence[NewUpdate]) -> list[int]:
+        if not updates:
+            return []
+        rows = [{"room": u.room, "at": u.at, "author": u.author, "data": u.data} for u in updates]
+
+        def work(session: Session) -> list[int]:
+            statement = insert(UpdateRow).returning(col(UpdateRow.id), sort_by_parameter_order=True)
+            ids: list[int] = list(session.scalars(statement, rows))  # type: ignore[arg-type]
+            session.commit()
+            return ids
+
+        return await self._run(work)
+
+    async def load(self, room: str) -> RoomLoad:
+        def work(session: Session) -> RoomLoad:
+            checkpoint = _newest_checkpoint(session, room, None)
+            after = checkpoint.upto_id if checkpoint else 0
+            return RoomLoad(checkpoint, _updates(session, room, after, None))
+
+        return await self._run(work)
+
+    async def updates(self, room: str, after_id: int = 0, upto_id: int | None = None) -> list[LoggedUpdate]:
+        return await self._run(lambda session: _updates(session, room, after_id, upto_id))
+
+    async def checkpoint_before(self, room: str, upto_id: int | None = None) -> CheckpointRecord | None:
+        return await self._run(lambda session: _newest_checkpoint(session, room, upto_id))
+
+    async def save_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        def work(session: Session) -> None:
+            session.add(
+                CheckpointRow(
+                    room=checkpoint.room, upto_id=checkpoint.upto_id, at=checkpoint.at, state=checkpoint.state
+                )
+            )
+            try:
+                session.commit()
+            except IntegrityError:
+                # Another process checkpointed the same position: both states are the same.
+                session.rollback()
+
+        await self._run(work)
+
+    async def ping(self) -> None:
+        await self._run(lambda session: session.execute(text("SELECT 1")).scalar_one())
+
+
+def _newest_checkpoint(session: Session, room: str, upto_id: int | None) -> CheckpointRecord | None:
+    query = select(CheckpointRow).where(CheckpointRow.room == room)
+    if upto_id is not None:
+        query = query.where(CheckpointRow.upto_id <= upto_id)
+    row = session.exec(query.order_by(col(CheckpointRow.upto_id).desc()).limit(1)).first()
+    return CheckpointRecord(row.room, row.upto_id, row.state, row.at) if row else None
+
+
+def _updates(session: Session, room: str, after_id: int, upto_id: int | None) -> list[LoggedUpdate]:
+    query = select(UpdateRow).where(UpdateRow.room == room, col(UpdateRow.id) > after_id)
+    if upto_id is not None:
+        query = query.where(col(UpdateRow.id) <= upto_id)
+    rows = session.exec(query.order_by(col(UpdateRow.id))).all()
+    return [LoggedUpdate(r.id or 0, r.room, r.data, r.author, r.at) for r in rows]

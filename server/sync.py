@@ -1,0 +1,134 @@
+"""The WebSocket sync endpoint: the y-websocket protocol between one client and its room."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from starlette.responses import PlainTextResponse
+from starlette.websockets import WebSocket
+
+from crdt.awareness import AwarenessError
+from crdt.protocol import (
+    AwarenessMessage,
+    ProtocolError,
+    QueryAwarenessMessage,
+    SyncMessage,
+    SyncType,
+    decode_message,
+    decode_state_vector,
+    encode_sync_step1,
+    encode_sync_step2,
+)
+from crdt.updates import CausalGap, TooDeep, UpdateError
+from server.connection import Connection
+from server.errors import (
+    BadMessage,
+    CloseCode,
+    ConnectionRefused,
+    MessageTooBig,
+    UnsupportedData,
+)
+from server.rooms import Origin, OriginKind, Room, RoomManager, valid_room_name
+from server.settings import Limits
+
+log = logging.getLogger(__name__)
+
+
+async def refuse_handshake(websocket: WebSocket, status: int, reason: str, close_code: int) -> None:
+    """Refuse before the upgrade: an HTTP answer where the server can send one, else a close."""
+    log.warning("refused WebSocket %s from %s: %s", websocket.url.path, _peer(websocket), reason)
+    if "websocket.http.response" in websocket.scope.get("extensions", {}):
+        await websocket.send_denial_response(PlainTextResponse(reason + "\n", status_code=status))
+    else:
+        await websocket.close(close_code, reason)
+
+
+async def sync_endpoint(websocket: WebSocket) -> None:
+    services = websocket.app.state.services
+    rooms: RoomManager = services.rooms
+    limits: Limits = services.settings.limits
+    name = websocket.path_params["room"]
+    if not valid_room_name(name):
+        await refuse_handshake(websocket, 400, "invalid room name", CloseCode.POLICY_VIOLATION)
+        return
+    await websocket.accept()
+    author = f"conn-{uuid.uuid4().hex[:10]}"
+    connection = Connection(websocket, name, author, limits)
+    room = await rooms.get(name)
+    room.join(connection)
+    connection.start()
+    _greet(room, connection)
+    try:
+        while not connection.closing:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+            data = message.get("bytes")
+            if data is None:
+                raise UnsupportedData("text frames are not part of the y-websocket protocol")
+            if len(data) > limits.max_message_bytes:
+                raise MessageTooBig(f"message larger than {limits.max_message_bytes} bytes")
+            connection.check_rate()
+            if not room.ready.is_set():
+                await room.ready.wait()
+            handle_message(room, connection, data)
+    except ConnectionRefused as refusal:
+        connection.refuse(refusal)
+    finally:
+        room.leave(connection)
+        await connection.drain_and_close()
+
+
+def _greet(room: Room, connection: Connection) -> None:
+    """Open the sync: our state vector (the client answers with what we lack) and who is here."""
+    connection.send(encode_sync_step1(room.doc.get_state()))
+    if room.presence.live_ids():
+        connection.send(room.presence_message())
+
+
+def handle_message(room: Room, connection: Connection, data: bytes) -> None:
+    """Act on one message; raise ConnectionRefused for anything the connection may not send."""
+    try:
+        message = decode_message(data)
+    except ProtocolError as exc:
+        raise BadMessage(f"malformed message: {exc}") from exc
+    if isinstance(message, SyncMessage):
+        if message.sync_type is SyncType.STEP1:
+            connection.send(encode_sync_step2(_diff_for(room, message.payload)))
+        elif not connection.read_only:
+            _apply_client_update(room, connection, message.payload)
+    elif isinstance(message, AwarenessMessage):
+        try:
+            room.apply_presence(connection, message.update)
+        except AwarenessError as exc:
+            raise BadMessage(f"awareness refused: {exc}") from exc
+        except ProtocolError as exc:
+            raise BadMessage(f"malformed awareness update: {exc}") from exc
+    elif isinstance(message, QueryAwarenessMessage):
+        connection.send(room.presence_message())
+    # An auth message from a client carries nothing a server acts on.
+
+
+def _diff_for(room: Room, state_vector: bytes) -> bytes:
+    try:
+        decode_state_vector(state_vector)
+    except ProtocolError as exc:
+        raise BadMessage(f"malformed state vector: {exc}") from exc
+    return room.state_update(state_vector)
+
+
+def _apply_client_update(room: Room, connection: Connection, update: bytes) -> None:
+    origin = Origin(OriginKind.CONNECTION, connection.author, connection)
+    try:
+        room.apply_update(update, origin)
+    except TooDeep as exc:
+        raise ConnectionRefused(f"update refused: {exc}", CloseCode.POLICY_VIOLATION) from exc
+    except CausalGap as exc:
+        raise BadMessage(f"update refused, causal gap: {exc}") from exc
+    except UpdateError as exc:
+        raise BadMessage(f"malformed update: {exc}") from exc
+
+
+def _peer(websocket: WebSocket) -> str:
+    return f"{websocket.client.host}:{websocket.client.port}" if websocket.client else "?"

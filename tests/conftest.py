@@ -1,0 +1,50 @@
+"""Shared fixtures: real servers, and services that must be there in CI."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.server import ServerProcess
+
+REQUIRE_SERVICES = os.environ.get("UBIQUITE_REQUIRE_SERVICES") == "1"
+POSTGRES_URL = os.environ.get("UBIQUITE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def need(reason: str) -> None:
+    """Skip with a clear reason, or fail when CI demands every real service."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (UBIQUITE_REQUIRE_SERVICES=1 turns this skip into a failure)")
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    if not port_open("127.0.0.1", 5432):
+        need("PostgreSQL is not running on 127.0.0.1:5432")
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    process = ServerProcess(tmp_path / "data").start()
+    yield process
+    process.stop()

@@ -1,0 +1,136 @@
+"""A y-websocket client on pycrdt for the tests: one document, its text, its presence."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import websockets
+from pycrdt import Doc, Text
+
+from crdt.awareness import decode_awareness_update, encode_entry, join_entries
+from crdt.protocol import (
+    AwarenessMessage,
+    SyncMessage,
+    SyncType,
+    decode_message,
+    encode_awareness,
+    encode_sync_step1,
+    encode_sync_step2,
+    encode_update,
+)
+
+
+class YClient:
+    """Speaks the protocol the way the stock client does, but never re-sends others' presence."""
+
+    def __init__(self, url: str, *, text_name: str = "text") -> None:
+        self.url = url
+        self.doc: Doc[Any] = Doc()
+        self.text = self.doc.get(text_name, type=Text)
+        self.synced = asyncio.Event()
+        self.peers: dict[int, Any] = {}
+        self.received_frames = 0
+        self.close_code: int | None = None
+        self.close_reason = ""
+        self._ws: Any = None
+        self._reader: asyncio.Task[None] | None = None
+        self._remote = False
+        self._presence_clock = 0
+        self.doc.observe(self._on_local_change)
+
+    async def connect(self, timeout: float = 10.0) -> YClient:
+        self._ws = await websockets.connect(self.url, max_size=None, compression=None)
+        self._reader = asyncio.create_task(self._read())
+        await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        await asyncio.wait_for(self.synced.wait(), timeout)
+        return self
+
+    async def __aenter__(self) -> YClient:
+        return await self.connect()
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
+
+    async def send_raw(self, frame: bytes | str) -> None:
+        await self._ws.send(frame)
+
+    async def set_presence(self, state: dict[str, Any] | None) -> None:
+        self._presence_clock += 1
+        entry = encode_entry(self.doc.client_id, self._presence_clock, json.dumps(state))
+        await self._ws.send(encode_awareness(join_entries([entry])))
+
+    async def wait_closed(self, timeout: float = 5.0) -> int | None:
+        assert self._reader is not None
+        await asyncio.wait_for(asyncio.shield(self._reader), timeout)
+        return self.close_code
+
+    async def wait_for_text(self, expected: str, timeout: float = 10.0) -> None:
+        async def poll() -> None:
+            while str(self.text) != expected:
+                await asyncio.sleep(0.01)
+
+        try:
+            await asyncio.wait_for(poll(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"text is {str(self.text)!r}, expected {expected!r}") from None
+
+    async def wait_for(self, predicate: Any, timeout: float = 10.0) -> None:
+        async def poll() -> None:
+            while not predicate():
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(poll(), timeout)
+
+    def _on_local_change(self, event: Any) -> None:
+        if self._remote or self._ws is None:
+            return
+        frame = encode_update(event.update)
+        asyncio.get_running_loop().create_task(self._send_quietly(frame))
+
+    async def _send_quietly(self, frame: bytes) -> None:
+        try:
+            await self._ws.send(frame)
+        except websockets.ConnectionClosed:
+            pass
+
+    def _apply(self, update: bytes) -> None:
+        self._remote = True
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self._remote = False
+
+    async def _read(self) -> None:
+        try:
+            async for frame in self._ws:
+                self.received_frames += 1
+                message = decode_message(frame)
+                if isinstance(message, SyncMessage):
+                    if message.sync_type is SyncType.STEP1:
+                        await self._ws.send(encode_sync_step2(self.doc.get_update(message.payload)))
+                    else:
+                        self._apply(message.payload)
+                        if message.sync_type is SyncType.STEP2:
+                            self.synced.set()
+                elif isinstance(message, AwarenessMessage):
+                    for entry in decode_awareness_update(message.update):
+                        if entry.client_id == self.doc.client_id:
+                            continue
+                        if entry.state == "null":
+                            self.peers.pop(entry.client_id, None)
+                        else:
+                            self.peers[entry.client_id] = json.loads(entry.state)
+        except websockets.ConnectionClosed:
+            pass
+        finally:
+            if self._ws.close_code is not None:
+                self.close_code = self._ws.close_code
+                self.close_reason = self._ws.close_reason or ""

@@ -1,0 +1,88 @@
+"""The sync endpoint with real clients over real sockets: joining, editing, converging, presence."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+
+from tests.support.server import ServerProcess
+from tests.support.yclient import YClient
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_two_clients_converge(server: ServerProcess) -> None:
+    async with YClient(server.ws("motion")) as alice, YClient(server.ws("motion")) as bob:
+        alice.text += "Bonjour"
+        await bob.wait_for_text("Bonjour")
+        bob.text += " à tous"
+        await alice.wait_for_text("Bonjour à tous")
+
+
+async def test_twenty_clients_typing_at_once_converge(server: ServerProcess) -> None:
+    clients = [await YClient(server.ws("congress")).connect() for _ in range(20)]
+    rng = random.Random(7)
+
+    async def type_words(client: YClient, number: int) -> None:
+        for i in range(15):
+            position = rng.randint(0, len(str(client.text)))
+            client.text.insert(position, f"<{number}.{i}>")
+            await asyncio.sleep(rng.uniform(0, 0.02))
+
+    await asyncio.gather(*(type_words(c, n) for n, c in enumerate(clients)))
+    expected_length = sum(len(f"<{n}.{i}>") for n in range(20) for i in range(15))
+
+    async def converged() -> None:
+        while True:
+            texts = {str(c.text) for c in clients}
+            if len(texts) == 1 and len(texts.pop()) == expected_length:
+                return
+            await asyncio.sleep(0.05)
+
+    await asyncio.wait_for(converged(), 15)
+    for client in clients:
+        await client.close()
+
+
+async def test_own_updates_are_not_echoed(server: ServerProcess) -> None:
+    async with YClient(server.ws("echo")) as alice, YClient(server.ws("echo")) as bob:
+        frames_before = alice.received_frames
+        alice.text += "x"
+        await bob.wait_for_text("x")
+        await asyncio.sleep(0.2)
+        assert alice.received_frames == frames_before
+
+
+async def test_presence_reaches_others_and_leaves_with_its_owner(server: ServerProcess) -> None:
+    async with YClient(server.ws("hall")) as alice:
+        bob = await YClient(server.ws("hall")).connect()
+        await bob.set_presence({"user": {"name": "Bob", "site": "remote"}})
+        await alice.wait_for(lambda: bob.doc.client_id in alice.peers)
+        assert alice.peers[bob.doc.client_id]["user"]["name"] == "Bob"
+        await bob.close()
+        await alice.wait_for(lambda: bob.doc.client_id not in alice.peers)
+
+
+async def test_a_late_joiner_gets_the_text_and_who_is_here(server: ServerProcess) -> None:
+    async with YClient(server.ws("late")) as alice:
+        alice.text += "Axe 1"
+        await alice.set_presence({"user": {"name": "Alice"}})
+        await asyncio.sleep(0.2)
+        async with YClient(server.ws("late")) as carol:
+            assert str(carol.text) == "Axe 1"
+            await carol.wait_for(lambda: alice.doc.client_id in carol.peers)
+
+
+async def test_concurrent_first_joins_all_sync(server: ServerProcess) -> None:
+    """Many clients join a room nobody has opened yet, at the same instant, many times."""
+    for attempt in range(15):
+        room = f"fresh-{attempt}"
+        clients = await asyncio.wait_for(
+            asyncio.gather(*(YClient(server.ws(room)).connect(timeout=5) for _ in range(8))), 15
+        )
+        clients[0].text += "ok"
+        for client in clients:
+            await client.wait_for_text("ok")
+        await asyncio.gather(*(c.close() for c in clients))
