@@ -12,6 +12,7 @@ keep its own state vector and to tell no-ops from real changes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -195,17 +196,19 @@ def _read_content(reader: Reader, content_ref: int, max_depth: int) -> int:
     if content_ref == _CONTENT_JSON:
         count = _positive_length(reader)
         for _ in range(count):
-            _check_json_depth(reader.read_var_string(), max_depth)
+            text = reader.read_var_string()
+            if text != "undefined":
+                _check_json(text, max_depth)
         return count
     if content_ref == _CONTENT_BINARY:
         reader.skip_var_bytes()
         return 1
     if content_ref == _CONTENT_EMBED:
-        _check_json_depth(reader.read_var_string(), max_depth)
+        _check_json(reader.read_var_string(), max_depth)
         return 1
     if content_ref == _CONTENT_FORMAT:
         reader.read_var_string()
-        _check_json_depth(reader.read_var_string(), max_depth)
+        _check_json(reader.read_var_string(), max_depth)
         return 1
     if content_ref == _CONTENT_TYPE:
         type_ref = reader.read_var_uint()
@@ -232,7 +235,9 @@ def _skip_any(reader: Reader, depth_left: int) -> None:
         reader.skip(4)
     elif tag in (123, 122):
         reader.skip(8)
-    elif tag in (119, 116):  # string, bytes
+    elif tag == 119:
+        reader.read_var_string()  # yrs refuses invalid UTF-8 halfway through an update
+    elif tag == 116:
         reader.skip_var_bytes()
     elif tag in (118, 117):  # object, array
         if depth_left <= 0:
@@ -242,16 +247,23 @@ def _skip_any(reader: Reader, depth_left: int) -> None:
             raise MalformedUpdate("collection announces more entries than it has bytes")
         for _ in range(count):
             if tag == 118:
-                reader.skip_var_bytes()
+                reader.read_var_string()
             _skip_any(reader, depth_left - 1)
     else:
         raise MalformedUpdate(f"unknown value type {tag}")
 
 
+def _check_json(text: str, max_depth: int) -> None:
+    """Refuse JSON text that does not parse or nests deeper than max_depth (checked first)."""
+    if text.count("[") + text.count("{") > max_depth:
+        _check_json_depth(text, max_depth)
+    try:
+        json.loads(text)
+    except ValueError as exc:
+        raise MalformedUpdate("content is not valid JSON") from exc
+
+
 def _check_json_depth(text: str, max_depth: int) -> None:
-    """Refuse JSON text nesting deeper than max_depth, without parsing it."""
-    if text.count("[") + text.count("{") <= max_depth:
-        return
     depth = 0
     in_string = False
     escaped = False

@@ -59,8 +59,13 @@ class YClient:
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)
 
-    async def send_raw(self, frame: bytes | str) -> None:
-        await self._ws.send(frame)
+    async def send_raw(self, frame: bytes | str) -> bool:
+        """Send any frame; False if the server had already closed the connection."""
+        try:
+            await self._ws.send(frame)
+        except websockets.ConnectionClosed:
+            return False
+        return True
 
     async def set_presence(self, state: dict[str, Any] | None) -> None:
         self._presence_clock += 1
@@ -92,14 +97,7 @@ class YClient:
     def _on_local_change(self, event: Any) -> None:
         if self._remote or self._ws is None:
             return
-        frame = encode_update(event.update)
-        asyncio.get_running_loop().create_task(self._send_quietly(frame))
-
-    async def _send_quietly(self, frame: bytes) -> None:
-        try:
-            await self._ws.send(frame)
-        except websockets.ConnectionClosed:
-            pass
+        asyncio.get_running_loop().create_task(self.send_raw(encode_update(event.update)))
 
     def _apply(self, update: bytes) -> None:
         self._remote = True

@@ -1,0 +1,159 @@
+"""Every bad frame closes its sender with a clear code; the room and the process carry on."""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.request
+from collections.abc import Awaitable, Callable
+
+import pytest
+import websockets
+from pycrdt import Map
+
+from crdt.awareness import encode_entry, join_entries
+from crdt.protocol import (
+    decode_state_vector,
+    encode_awareness,
+    encode_query_awareness,
+    encode_update,
+    encode_var_uint,
+)
+from tests.support.hostile import (
+    HALF_APPLIED_CLIENT,
+    HALF_APPLIED_UPDATE,
+    map_updates,
+    nested_value_update,
+    text_updates,
+)
+from tests.support.server import ServerProcess
+from tests.support.yclient import YClient
+
+pytestmark = pytest.mark.anyio
+
+
+async def _assert_room_carries_on(server: ServerProcess, room: str, witness: YClient) -> None:
+    """Another client still edits and converges, and the server still answers."""
+    async with YClient(server.ws(room)) as other:
+        await other.wait_for_text(str(witness.text))
+        other.text += " suite"
+        await witness.wait_for_text(str(other.text))
+    assert server.alive()
+    with urllib.request.urlopen(server.http + "/healthz", timeout=2) as response:
+        assert response.status == 200
+
+
+async def _expect_close(
+    server: ServerProcess, room: str, attack: Callable[[YClient], Awaitable[None]], code: int
+) -> YClient:
+    witness = await YClient(server.ws(room)).connect()
+    witness.text += "Texte commun"
+    attacker = await YClient(server.ws(room)).connect()
+    await attacker.wait_for_text("Texte commun")
+    await attack(attacker)
+    assert await attacker.wait_closed() == code, attacker.close_reason
+    await _assert_room_carries_on(server, room, witness)
+    await witness.close()
+    return attacker
+
+
+async def test_text_frame_is_refused_with_1003(server: ServerProcess) -> None:
+    attacker = await _expect_close(server, "r1003", lambda c: c.send_raw("hello"), 1003)
+    assert "text frames" in attacker.close_reason
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [b"\x09", b"\x00\x07\x00", b"\x00\x02\x05ab", b"\x01\x05\x00", b"\x03\x00", b""],
+    ids=["unknown-type", "unknown-sync-type", "truncated", "truncated-awareness", "trailing", "empty"],
+)
+async def test_malformed_messages_are_refused_with_1007(server: ServerProcess, frame: bytes) -> None:
+    await _expect_close(server, "r1007", lambda c: c.send_raw(frame), 1007)
+
+
+async def test_garbage_update_is_refused_with_1007(server: ServerProcess) -> None:
+    await _expect_close(server, "garbage", lambda c: c.send_raw(encode_update(b"\x01\x01\x01\x00\x1f")), 1007)
+
+
+async def test_deeply_nested_update_is_refused_before_it_can_crash_the_process(server: ServerProcess) -> None:
+    bomb = encode_update(nested_value_update(30_000))
+    attacker = await _expect_close(server, "bomb", lambda c: c.send_raw(bomb), 1008)
+    assert "deep" in attacker.close_reason
+
+
+async def test_clock_gap_is_refused_and_never_applied(server: ServerProcess) -> None:
+    _, updates = map_updates(["a", "b", "c"])
+
+    async def attack(client: YClient) -> None:
+        await client.send_raw(encode_update(updates[0]))
+        await client.send_raw(encode_update(updates[2]))
+
+    attacker = await _expect_close(server, "gap", attack, 1007)
+    assert "gap" in attacker.close_reason
+    async with YClient(server.ws("gap")) as reader:
+        assert reader.doc.get("m", type=Map).to_py() == {"a": "a"}
+
+
+async def test_missing_dependency_is_refused(server: ServerProcess) -> None:
+    _, updates = text_updates(["a", "b"])
+    await _expect_close(server, "dep", lambda c: c.send_raw(encode_update(updates[1])), 1007)
+
+
+async def test_update_that_pycrdt_half_applies_is_rolled_back(server: ServerProcess) -> None:
+    await _expect_close(server, "half", lambda c: c.send_raw(encode_update(HALF_APPLIED_UPDATE)), 1007)
+    async with YClient(server.ws("half")) as reader:
+        assert str(reader.text) == "Texte commun suite"
+        assert HALF_APPLIED_CLIENT not in decode_state_vector(reader.doc.get_state())  # nothing of it
+    server.stop()
+    server.start()
+    async with YClient(server.ws("half")) as reader:
+        assert str(reader.text) == "Texte commun suite"
+
+
+async def test_invalid_awareness_state_is_refused(server: ServerProcess) -> None:
+    async def attack(client: YClient) -> None:
+        entry = encode_entry(client.doc.client_id, 1, "{not json")
+        await client.send_raw(encode_awareness(join_entries([entry])))
+
+    await _expect_close(server, "aw", attack, 1007)
+
+
+async def test_oversized_message_is_refused_with_1009(server: ServerProcess) -> None:
+    huge = b"\x00\x02" + encode_var_uint(5_000_000) + b"\x00" * 5_000_000
+    await _expect_close(server, "huge", lambda c: c.send_raw(huge), 1009)
+
+
+async def test_message_flood_is_refused_with_1008(server: ServerProcess) -> None:
+    async def flood(client: YClient) -> None:
+        for _ in range(1000):
+            if not await client.send_raw(encode_query_awareness()):
+                return
+
+    attacker = await _expect_close(server, "flood", flood, 1008)
+    assert "too many" in attacker.close_reason
+
+
+@pytest.mark.parametrize("name", ["bad%20name", "a" * 101, "-dash-first", "%C3%A9t%C3%A9"])
+async def test_invalid_room_name_is_refused_before_the_upgrade(server: ServerProcess, name: str) -> None:
+    with pytest.raises(websockets.InvalidStatus) as refused:
+        await websockets.connect(server.ws(name))
+    assert refused.value.response.status_code == 400
+    assert server.alive()
+
+
+async def test_many_bad_clients_do_not_disturb_a_writing_pair(server: ServerProcess) -> None:
+    async with YClient(server.ws("busy")) as alice, YClient(server.ws("busy")) as bob:
+
+        async def attacker(number: int) -> None:
+            client = await YClient(server.ws("busy")).connect()
+            await client.send_raw(encode_update(nested_value_update(1000 + number)))
+            await client.wait_closed()
+
+        typing = asyncio.gather(*(_type(alice, f"a{i} ") for i in range(30)))
+        await asyncio.gather(typing, *(attacker(n) for n in range(10)))
+        await bob.wait_for_text(str(alice.text))
+        assert str(alice.text).count("a") == 30
+
+
+async def _type(client: YClient, piece: str) -> None:
+    client.text += piece
+    await asyncio.sleep(0.005)
