@@ -43,7 +43,7 @@ async def _assert_room_carries_on(server: ServerProcess, room: str, witness: YCl
 
 
 async def _expect_close(
-    server: ServerProcess, room: str, attack: Callable[[YClient], Awaitable[None]], code: int
+    server: ServerProcess, room: str, attack: Callable[[YClient], Awaitable[object]], code: int
 ) -> YClient:
     witness = await YClient(server.ws(room)).connect()
     witness.text += "Texte commun"

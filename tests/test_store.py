@@ -1,0 +1,90 @@
+"""The store contract, run against every implementation: memory, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from server.store import open_store
+from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
+from server.store.sql import SqlStore
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
+    if request.param == "memory":
+        url = "memory://"
+    elif request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    opened = open_store(url)
+    await opened.start()
+    yield opened
+    await opened.stop()
+
+
+def _room() -> str:
+    return f"room-{uuid.uuid4().hex[:12]}"
+
+
+async def test_append_returns_increasing_ids_in_order(store: Store) -> None:
+    room = _room()
+    ids = await store.append([NewUpdate(room, bytes([i]), f"author-{i}", 1000.0 + i) for i in range(5)])
+    assert ids == sorted(ids) and len(set(ids)) == 5
+    logged = await store.updates(room)
+    assert [u.data for u in logged] == [bytes([i]) for i in range(5)]
+    assert [u.author for u in logged] == [f"author-{i}" for i in range(5)]
+    assert [u.id for u in logged] == ids
+
+
+async def test_rooms_are_kept_apart(store: Store) -> None:
+    first, second = _room(), _room()
+    await store.append([NewUpdate(first, b"a", "x", 1.0), NewUpdate(second, b"b", "y", 2.0)])
+    assert [u.data for u in await store.updates(first)] == [b"a"]
+    assert [u.data for u in await store.updates(second)] == [b"b"]
+
+
+async def test_load_starts_from_the_newest_checkpoint(store: Store) -> None:
+    room = _room()
+    ids = await store.append([NewUpdate(room, bytes([i]), "a", float(i)) for i in range(6)])
+    await store.save_checkpoint(CheckpointRecord(room, ids[2], b"state-3", 10.0))
+    await store.save_checkpoint(CheckpointRecord(room, ids[1], b"state-2", 9.0))
+    loaded = await store.load(room)
+    assert loaded.checkpoint is not None and loaded.checkpoint.state == b"state-3"
+    assert [u.id for u in loaded.updates] == ids[3:]
+
+
+async def test_checkpoint_before_a_position(store: Store) -> None:
+    room = _room()
+    ids = await store.append([NewUpdate(room, bytes([i]), "a", float(i)) for i in range(6)])
+    await store.save_checkpoint(CheckpointRecord(room, ids[1], b"early", 1.0))
+    await store.save_checkpoint(CheckpointRecord(room, ids[4], b"late", 2.0))
+    early = await store.checkpoint_before(room, ids[3])
+    assert early is not None and early.state == b"early"
+    assert await store.checkpoint_before(room, ids[0]) is None
+    assert [u.id for u in await store.updates(room, ids[1], ids[3])] == ids[2:4]
+
+
+async def test_same_checkpoint_twice_is_harmless(store: Store) -> None:
+    room = _room()
+    (first,) = await store.append([NewUpdate(room, b"a", "a", 1.0)])
+    await store.save_checkpoint(CheckpointRecord(room, first, b"s", 1.0))
+    await store.save_checkpoint(CheckpointRecord(room, first, b"s", 2.0))
+    assert (await store.load(room)).checkpoint is not None
+
+
+async def test_unknown_room_loads_empty(store: Store) -> None:
+    loaded = await store.load(_room())
+    assert loaded.checkpoint is None and loaded.updates == []
+
+
+async def test_unreachable_database_is_reported_clearly() -> None:
+    store = SqlStore("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(StoreUnavailable, match="cannot open the database"):
+        await store.start()
