@@ -35,20 +35,24 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets readers run beside the writer; NORMAL keeps commits safe across a process crash.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout: float) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers run beside the writer; NORMAL keeps commits safe across a process crash.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.close()
+
+    return on_connect
 
 
 class SqlStore:
     """Blocking SQLAlchemy calls run in worker threads so the event loop never waits on disk."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, sqlite_busy_timeout: float = 5.0) -> None:
         self.url = normalise_url(url)
+        self.sqlite_busy_timeout = sqlite_busy_timeout
         self._engine: Engine | None = None
 
     @property
@@ -70,9 +74,11 @@ class SqlStore:
             if path and path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(
-                self.url, connect_args={"check_same_thread": False, "timeout": 30}, poolclass=NullPool
+                self.url,
+                connect_args={"check_same_thread": False, "timeout": self.sqlite_busy_timeout},
+                poolclass=NullPool,
             )
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_pragmas(self.sqlite_busy_timeout))
         else:
             engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
         try:
