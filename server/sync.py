@@ -31,6 +31,7 @@ from server.errors import (
 )
 from server.rooms import Origin, OriginKind, Room, RoomManager, valid_room_name
 from server.settings import Limits
+from server.store.base import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,12 @@ async def sync_endpoint(websocket: WebSocket) -> None:
     await websocket.accept()
     author = f"conn-{uuid.uuid4().hex[:10]}"
     connection = Connection(websocket, name, author, limits)
-    room = await rooms.get(name)
+    try:
+        room = await rooms.get(name)
+    except StoreUnavailable as exc:
+        log.error("room %s could not be loaded: %s", name, exc)
+        await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
+        return
     room.join(connection)
     connection.start()
     _greet(room, connection)

@@ -22,7 +22,7 @@ from server.store import open_store
 from server.store.base import Store
 from server.store.sql import SqlStore
 from tests.support.server import ServerProcess
-from tests.support.yclient import YClient
+from tests.support.yclient import NotSynced, YClient
 
 pytestmark = pytest.mark.anyio
 TYPIST = Origin(OriginKind.CONNECTION, "typist")
@@ -216,3 +216,15 @@ def test_settings_with_secret_generates_once(tmp_path: Path) -> None:
     first = settings.with_secret()
     assert len(first.secret_key) > 40
     assert replace(settings).with_secret().secret_key == first.secret_key
+
+
+async def test_room_that_cannot_be_loaded_is_refused_with_1013(server: ServerProcess) -> None:
+    database = sqlite3.connect(server.data_dir / "ubiquite.sqlite3")
+    database.execute("DROP TABLE update_log")  # the store now fails on every read
+    database.close()
+    client = YClient(server.ws("unloadable"))
+    with pytest.raises(NotSynced):
+        await client.connect()
+    assert await client.wait_closed() == 1013
+    assert "store is unavailable" in client.close_reason
+    assert server.alive()

@@ -22,6 +22,10 @@ from crdt.protocol import (
 )
 
 
+class NotSynced(ConnectionError):
+    """The server closed the connection before the initial sync."""
+
+
 class YClient:
     """Speaks the protocol the way the stock client does, but never re-sends others' presence."""
 
@@ -44,7 +48,13 @@ class YClient:
         self._ws = await websockets.connect(self.url, max_size=None, compression=None)
         self._reader = asyncio.create_task(self._read())
         await self._ws.send(encode_sync_step1(self.doc.get_state()))
-        await asyncio.wait_for(self.synced.wait(), timeout)
+        synced = asyncio.create_task(self.synced.wait())
+        await asyncio.wait({synced, self._reader}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        synced.cancel()
+        if not self.synced.is_set():
+            if self._reader.done():
+                raise NotSynced(f"closed before sync: {self.close_code} {self.close_reason}")
+            raise TimeoutError("no sync step 2 from the server")
         return self
 
     async def __aenter__(self) -> YClient:
