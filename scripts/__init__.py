@@ -1,0 +1,1 @@
+"""Developer scripts: set-up, checks and the benchmark."""

@@ -1,0 +1,878 @@
+"""Load benchmark of one Ubiquité room: latency, delivered updates, server CPU and memory, cold sync.
+
+Starts the server itself (fresh temporary data directory, free port), connects
+N clients to one room, W of which type R characters a second for D seconds,
+each keystroke its own transaction and update, then checks that every receiver
+got every keystroke of every writer and that all final texts are equal. A
+second part fills a room's log with K updates, restarts the server and times
+how long fresh clients take to sync that room from the store.
+
+It prints figures; it asserts no timing. It exits 1 if an update was lost or
+the final texts differ. Usage: scripts/bench --help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import resource
+import signal
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+from pycrdt import Doc, Text, TransactionEvent
+
+from crdt.protocol import decode_message, decode_state_vector, encode_update
+from crdt.updates import inspect_update
+from tests.support.server import ServerProcess as TestServerProcess
+
+try:
+    from scripts.bench_client import Activity, Receiver, Writer, WsClient, connect, encode_frame
+except ImportError:  # run as a file: scripts/ is on sys.path
+    from bench_client import Activity, Receiver, Writer, WsClient, connect, encode_frame  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+ROOM = "bench"
+PRESETS: dict[str, list[tuple[int, int]]] = {"issue2": [(50, 10), (200, 20), (500, 25)]}
+PRESET_COLD_UPDATES = {"issue2": 100_000}
+# Above this share of one core the load generator, not the server, may be what we measure.
+SATURATED = 0.85
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- the server under test -----------------------------------------------------------------------
+
+
+class ServerProcess(TestServerProcess):
+    """The tests' server process, plus what the benchmark measures of it."""
+
+    def __init__(self, data_dir: Path, extra_env: dict[str, str] | None = None) -> None:
+        super().__init__(data_dir, {"PYTHONUNBUFFERED": "1", **(extra_env or {})})
+        for name in ("DATABASE_URL", "REDIS_URL"):  # the benchmark always runs on its own SQLite file
+            self.env.pop(name, None)
+        self.ps: psutil.Process | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def start_timed(self, timeout: float = 60.0) -> float:
+        """Start and wait for /healthz; return the seconds it took."""
+        started = time.perf_counter()
+        self.start(timeout)
+        self.ps = psutil.Process(self.pid)
+        return time.perf_counter() - started
+
+    def stop_timed(self, timeout: float = 60.0) -> tuple[float, int | None]:
+        """SIGTERM (the server flushes its log), wait; return (seconds, exit code)."""
+        started = time.perf_counter()
+        code = self.stop(signal.SIGTERM, timeout)
+        return time.perf_counter() - started, code
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the server process, all its threads (SQLite writes run in threads)."""
+        return sum(self.cpu_split())
+
+    def cpu_split(self) -> tuple[float, float]:
+        assert self.ps is not None
+        times = self.ps.cpu_times()
+        return float(times.user), float(times.system)
+
+    def peak_rss_bytes(self) -> int:
+        """VmHWM: the high-water mark of resident memory since the process started."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+        assert self.ps is not None
+        return int(self.ps.memory_info().rss)
+
+    def log_problems(self, limit: int = 12) -> dict[str, int]:
+        """WARNING / ERROR lines of the server log, timestamps dropped, counted by message."""
+        counts: dict[str, int] = {}
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            if " WARNING " in line or " ERROR " in line or "Traceback" in line:
+                message = line.split(" ", 2)[-1] if line[:2].isdigit() else line
+                key = _without_ids(message)
+                counts[key] = counts.get(key, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: -kv[1])[:limit])
+
+
+def _without_ids(message: str) -> str:
+    """Group log lines that differ only by connection ids and peer ports."""
+    words = message.split()
+    return " ".join("…" if any(ch.isdigit() for ch in w) and ("c" in w[:3] or ":" in w) else w for w in words)
+
+
+# -- measuring this process ------------------------------------------------------------------------
+
+
+class LoopLag:
+    """How late the load generator's event loop wakes a 5 ms timer: its own congestion, in seconds."""
+
+    def __init__(self, interval: float = 0.005) -> None:
+        self.interval = interval
+        self.samples: list[float] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(self.interval)
+            self.samples.append(time.perf_counter() - before - self.interval)
+
+
+def percentiles(values: Sequence[float], scale: float = 1000.0) -> dict[str, float]:
+    """p50/p95/p99/max (nearest rank), in milliseconds by default."""
+    if not values:
+        return {}
+    ordered = sorted(values)
+
+    def rank(p: float) -> float:
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] * scale
+
+    return {"p50": rank(50), "p95": rank(95), "p99": rank(99), "max": ordered[-1] * scale}
+
+
+# -- the load scenario -----------------------------------------------------------------------------
+
+
+@dataclass
+class Scenario:
+    clients: int
+    writers: int
+    rate: float  # keystrokes per second per writer
+    duration: float  # seconds of typing
+
+    @property
+    def keys_per_writer(self) -> int:
+        return round(self.rate * self.duration)
+
+    def label(self) -> str:
+        return f"N={self.clients} W={self.writers} R={self.rate:g}/s D={self.duration:g}s"
+
+
+@dataclass
+class Delivery:
+    """What the receivers got, decoded after the run."""
+
+    keystrokes_sent: int = 0
+    expected_deliveries: int = 0  # keystrokes × receivers other than the author
+    delivered: int = 0
+    lost: int = 0
+    duplicates: int = 0
+    echoed: int = 0  # a writer got its own keystroke back
+    update_frames: int = 0
+    update_bytes: int = 0
+    distinct_sequences: int = 0  # light receivers should all get the same frames
+    latencies: list[float] = field(default_factory=list)
+    # Per keystroke (writer id, clock): when the first and the last receiver got it.
+    first_arrival: dict[tuple[int, int], float] = field(default_factory=dict)
+    last_arrival: dict[tuple[int, int], float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    texts: dict[str, int] = field(default_factory=dict)  # digest of each distinct final text -> holders
+
+
+async def open_clients(
+    factories: list[Callable[[], WsClient]], port: int, concurrency: int = 50
+) -> list[WsClient]:
+    """Connect in waves so the accept queue never overflows; fail loudly if one cannot connect."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(factory: Callable[[], WsClient]) -> WsClient:
+        async with gate:
+            return await connect(factory, HOST, port)
+
+    return list(await asyncio.gather(*(one(f) for f in factories)))
+
+
+async def type_keystrokes(writers: list[Writer], scenario: Scenario, start: float) -> list[float]:
+    """Every writer types `rate` keys a second, spread evenly; return how late each keystroke went."""
+    count = len(writers)
+    deadlines = sorted(
+        (start + (i + w / count) / scenario.rate, w)
+        for w in range(count)
+        for i in range(scenario.keys_per_writer)
+    )
+    lateness: list[float] = []
+    typed = [0] * count
+    for deadline, w in deadlines:
+        delay = deadline - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        lateness.append(max(0.0, time.perf_counter() - deadline))
+        # Letters per writer, a space now and then: ASCII, so one character is one Yjs clock.
+        char = " " if typed[w] % 7 == 6 else chr(ord("a") + w % 26)
+        writers[w].type_key(char)
+        typed[w] += 1
+    return lateness
+
+
+def writers_have_everything(writers: list[Writer]) -> bool:
+    expected = {w.client_id: len(w.send_times) for w in writers}
+    for writer in writers:
+        clocks = decode_state_vector(writer.doc.get_state())
+        if any(clocks.get(cid, 0) < n for cid, n in expected.items()):
+            return False
+    return True
+
+
+async def wait_for_delivery(
+    writers: list[Writer], activity: Activity, quiet: float = 1.0, limit: float = 120.0
+) -> bool:
+    """Until every writer holds every keystroke and no update frame arrived for `quiet` s (bounded)."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        if writers_have_everything(writers) and time.perf_counter() - activity.last_update_at >= quiet:
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+async def run_scenario(scenario: Scenario, workdir: Path, extra_env: dict[str, str]) -> dict[str, Any]:
+    data_dir = Path(tempfile.mkdtemp(prefix="load-", dir=workdir))
+    server = ServerProcess(data_dir, extra_env)
+    log(f"{scenario.label()}: starting server on port {server.port} ({data_dir})")
+    startup = server.start_timed()
+    try:
+        return await _drive(scenario, server, startup)
+    finally:
+        stop_seconds, code = server.stop_timed()
+        log(f"server stopped in {stop_seconds:.2f} s (exit code {code})")
+
+
+async def _drive(scenario: Scenario, server: ServerProcess, startup: float) -> dict[str, Any]:
+    activity = Activity()
+    port = server.port
+    lights = scenario.clients - scenario.writers
+    writer_factories: list[Callable[[], WsClient]] = [
+        lambda: Writer(HOST, port, ROOM, activity) for _ in range(scenario.writers)
+    ]
+    light_factories: list[Callable[[], WsClient]] = [
+        lambda: Receiver(HOST, port, ROOM, activity) for _ in range(lights)
+    ]
+    connect_started = time.perf_counter()
+    clients = await open_clients(writer_factories + light_factories, port)
+    writers = [c for c in clients if isinstance(c, Writer)]
+    receivers = [c for c in clients if isinstance(c, Receiver)]
+    for client in receivers:
+        client.request_sync()
+    await asyncio.wait_for(asyncio.gather(*(c.synced for c in receivers)), 60)
+    connect_seconds = time.perf_counter() - connect_started
+    log(
+        f"{len(clients)} clients connected and synced in {connect_seconds:.2f} s; typing for "
+        f"{scenario.duration:g} s"
+    )
+
+    lag = LoopLag()
+    lag.start()
+    server_cpu0, own_cpu0, wall0 = server.cpu_split(), time.process_time(), time.perf_counter()
+    machine0 = psutil.cpu_times()
+    start = wall0 + 0.2
+    lateness = await type_keystrokes(writers, scenario, start)
+    typing_done = time.perf_counter()
+    log("typing done; waiting for delivery to finish")
+    complete = await wait_for_delivery(writers, activity)
+    last_update = activity.last_update_at
+    server_cpu1, own_cpu1, wall1 = server.cpu_split(), time.process_time(), time.perf_counter()
+    machine1 = psutil.cpu_times()
+    await lag.stop()
+    closed_early = _early_closes(clients)
+
+    fresh_text = await _fresh_client_text(port)
+    await asyncio.gather(*(client.close() for client in clients))
+    peak_rss = server.peak_rss_bytes()
+    log("analysing what every receiver got")
+    delivery = analyse(writers, receivers, fresh_text)
+    window = wall1 - wall0
+    return _scenario_result(
+        scenario,
+        server,
+        delivery,
+        lateness,
+        lag.samples,
+        closed_early,
+        startup=startup,
+        connect_seconds=connect_seconds,
+        window=window,
+        server_user=server_cpu1[0] - server_cpu0[0],
+        server_sys=server_cpu1[1] - server_cpu0[1],
+        own_cpu=own_cpu1 - own_cpu0,
+        machine_busy=_busy_seconds(machine0, machine1),
+        drain=max(0.0, last_update - typing_done),
+        complete=complete,
+        peak_rss=peak_rss,
+        send_times={(w.client_id, c): t for w in writers for c, t in enumerate(w.send_times)},
+        client_errors=sorted({e for c in clients for e in c.errors}),
+    )
+
+
+def _busy_seconds(before: Any, after: Any) -> float:
+    """CPU seconds the whole machine spent not idle: both processes, the kernel's loopback TCP, others."""
+    idle = (after.idle - before.idle) + (getattr(after, "iowait", 0.0) - getattr(before, "iowait", 0.0))
+    return float(sum(after) - sum(before) - idle)
+
+
+def _early_closes(clients: list[WsClient]) -> dict[str, int]:
+    """Connections the server closed before we did, counted by close code and reason."""
+    closes: dict[str, int] = {}
+    for client in clients:
+        if client.closed.done():
+            key = f"{client.close_code} {client.close_reason}".strip()
+            closes[key] = closes.get(key, 0) + 1
+    return closes
+
+
+async def _fresh_client_text(port: int) -> str:
+    """The server's own state, as a client connecting now sees it."""
+    client = await connect(lambda: Receiver(HOST, port, ROOM, Activity()), HOST, port)
+    assert isinstance(client, Receiver)
+    client.request_sync()
+    await asyncio.wait_for(client.synced, 30)
+    doc = doc_from_messages([payload for _, payload in client.frames])
+    await client.close()
+    return str(doc.get("text", type=Text))
+
+
+def doc_from_messages(messages: list[bytes]) -> Doc[Any]:
+    doc: Doc[Any] = Doc()
+    for message in messages:
+        doc.apply_update(decode_message(message).payload)  # type: ignore[union-attr]
+    return doc
+
+
+# -- checking and measuring delivery, after the run ------------------------------------------------
+
+
+def analyse(writers: list[Writer], receivers: list[Receiver], fresh_text: str) -> Delivery:
+    """Decode each distinct frame sequence once; every receiver is checked, keystroke by keystroke."""
+    delivery = Delivery()
+    send_times = {w.client_id: w.send_times for w in writers}
+    delivery.keystrokes_sent = sum(len(t) for t in send_times.values())
+    delivery.expected_deliveries = delivery.keystrokes_sent * (len(receivers) - 1)
+    groups: dict[bytes, list[Receiver]] = {}
+    for receiver in receivers:
+        groups.setdefault(_sequence_digest(receiver), []).append(receiver)
+    delivery.distinct_sequences = sum(1 for g in groups.values() if not isinstance(g[0], Writer))
+    finals: list[str] = [fresh_text]
+    for members in groups.values():
+        _check_group(members, send_times, delivery)
+        if isinstance(members[0], Writer):  # its frames lack its own keystrokes: read its document
+            finals.extend(str(m.text) for m in members if isinstance(m, Writer))
+        else:
+            doc = doc_from_messages([p for _, p in members[0].frames])
+            finals.extend([str(doc.get("text", type=Text))] * len(members))
+    for text in finals:
+        digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+        delivery.texts[digest] = delivery.texts.get(digest, 0) + 1
+    if len(delivery.texts) != 1:
+        delivery.problems.append(f"final texts differ: {len(delivery.texts)} distinct texts")
+    if len(fresh_text) != delivery.keystrokes_sent:
+        delivery.problems.append(
+            f"server text has {len(fresh_text)} characters for {delivery.keystrokes_sent} keystrokes"
+        )
+    return delivery
+
+
+def _sequence_digest(receiver: Receiver) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for _, payload in receiver.frames:
+        digest.update(len(payload).to_bytes(4, "little"))
+        digest.update(payload)
+    return digest.digest()
+
+
+def _check_group(members: list[Receiver], send_times: dict[int, list[float]], delivery: Delivery) -> None:
+    """Coverage of the members' common frames, then each member's latency from its own arrival times."""
+    first = members[0]
+    own = first.client_id if isinstance(first, Writer) else None
+    seen = {cid: bytearray(len(times)) for cid, times in send_times.items()}
+    frame_send_times: list[list[float]] = []
+    frame_keys: list[list[tuple[int, int]]] = []
+    for _, message in first.frames:
+        summary = inspect_update(decode_message(message).payload)  # type: ignore[union-attr]
+        if summary.has_skip:
+            delivery.problems.append("a received update skips clocks; coverage is approximate")
+        sent: list[float] = []
+        keys: list[tuple[int, int]] = []
+        for cid, (begin, end) in summary.ranges.items():
+            times = send_times.get(cid)
+            if times is None:
+                continue  # the fresh-client check or a past run: not a keystroke of this run
+            if cid == own:
+                delivery.echoed += (end - begin) * len(members)
+                continue
+            if end > len(times):
+                delivery.problems.append(f"clocks {len(times)}..{end} of writer {cid} were never sent")
+                end = len(times)
+            marks = seen[cid]
+            delivery.duplicates += sum(marks[begin:end]) * len(members)
+            marks[begin:end] = b"\x01" * (end - begin)
+            sent.extend(times[begin:end])
+            keys.extend((cid, clock) for clock in range(begin, end))
+        frame_send_times.append(sent)
+        frame_keys.append(keys)
+    got = sum(sum(marks) for cid, marks in seen.items() if cid != own)
+    expected = sum(len(times) for cid, times in send_times.items() if cid != own)
+    delivery.delivered += got * len(members)
+    delivery.lost += (expected - got) * len(members)
+    for member in members:
+        delivery.update_frames += sum(1 for _, p in member.frames if p[1] == 2)
+        delivery.update_bytes += sum(len(p) for _, p in member.frames if p[1] == 2)
+        for (arrived, _), sent in zip(member.frames, frame_send_times, strict=True):
+            delivery.latencies.extend([arrived - t for t in sent])
+    _spread(members, frame_keys, delivery)
+
+
+def _spread(members: list[Receiver], frame_keys: list[list[tuple[int, int]]], delivery: Delivery) -> None:
+    """Keep, per keystroke, the earliest and latest arrival over all receivers."""
+    first, last = delivery.first_arrival, delivery.last_arrival
+    for i, keys in enumerate(frame_keys):
+        if not keys:
+            continue
+        arrivals = [member.frames[i][0] for member in members]
+        earliest, latest = min(arrivals), max(arrivals)
+        for key in keys:
+            if earliest < first.get(key, float("inf")):
+                first[key] = earliest
+            if latest > last.get(key, 0.0):
+                last[key] = latest
+
+
+def _scenario_result(
+    scenario: Scenario,
+    server: ServerProcess,
+    delivery: Delivery,
+    lateness: list[float],
+    lag: list[float],
+    closed_early: dict[str, int],
+    **figures: Any,
+) -> dict[str, Any]:
+    duration = scenario.duration
+    window = figures["window"]
+    send_times = figures["send_times"]
+    result: dict[str, Any] = {
+        "scenario": asdict(scenario),
+        "ok": delivery.lost == 0 and not delivery.problems,
+        "latency_ms": percentiles(delivery.latencies),
+        "latency_samples": len(delivery.latencies),
+        # The server's own delay shows in the first receiver; the fan-out's length in the last one.
+        "first_receiver_latency_ms": percentiles(
+            [t - send_times[key] for key, t in delivery.first_arrival.items()]
+        ),
+        "last_receiver_latency_ms": percentiles(
+            [t - send_times[key] for key, t in delivery.last_arrival.items()]
+        ),
+        "keystrokes": delivery.keystrokes_sent,
+        "deliveries_expected": delivery.expected_deliveries,
+        "deliveries": delivery.delivered,
+        "lost": delivery.lost,
+        "duplicates": delivery.duplicates,
+        "echoed": delivery.echoed,
+        "delivered_updates_per_s": delivery.delivered / duration,
+        "frames_received_per_s": delivery.update_frames / duration,
+        "frames_per_keystroke": delivery.update_frames / max(1, delivery.keystrokes_sent),
+        "bytes_received_per_s": delivery.update_bytes / duration,
+        "distinct_light_sequences": delivery.distinct_sequences,
+        "final_texts": delivery.texts,
+        "problems": delivery.problems,
+        "delivery_complete": figures["complete"],
+        "drain_s": figures["drain"],
+        "measured_window_s": window,
+        "server_cpu_s": figures["server_user"] + figures["server_sys"],
+        "server_user_s": figures["server_user"],
+        "server_sys_s": figures["server_sys"],
+        "server_cpu_pct": 100 * (figures["server_user"] + figures["server_sys"]) / window,
+        "machine_busy_cores": figures["machine_busy"] / window,
+        "server_peak_rss_mib": figures["peak_rss"] / 2**20,
+        "server_startup_s": figures["startup"],
+        "loadgen_cpu_s": figures["own_cpu"],
+        "loadgen_cpu_pct": 100 * figures["own_cpu"] / window,
+        "loadgen_loop_lag_ms": percentiles(lag),
+        "keystroke_lateness_ms": percentiles(lateness),
+        "connect_and_sync_s": figures["connect_seconds"],
+        "closed_by_server": closed_early,
+        "client_errors": figures["client_errors"],
+        "server_log_problems": server.log_problems(),
+    }
+    result["loadgen_saturated"] = figures["own_cpu"] / window > SATURATED
+    return result
+
+
+# -- cold sync --------------------------------------------------------------------------------------
+
+
+def generate_log(count: int, authors: int = 4, seed: int = 7) -> tuple[list[bytes], str, bytes]:
+    """`count` single-keystroke updates by a few authors typing at their own cursors, some deleting.
+
+    Returns the updates in causal order, the final text and the final state vector.
+    """
+    rng = random.Random(seed)
+    docs: list[Doc[Any]] = [Doc() for _ in range(authors)]
+    texts = [doc.get("text", type=Text) for doc in docs]
+    updates: list[bytes] = []
+    active = [-1]
+
+    def capture(index: int) -> Callable[[TransactionEvent], None]:
+        def on_transaction(event: TransactionEvent) -> None:
+            if active[0] == index:
+                updates.append(event.update)
+
+        return on_transaction
+
+    subscriptions = [doc.observe(capture(i)) for i, doc in enumerate(docs)]
+    cursors = list(range(authors))
+    _edit(docs, texts, updates, active, 0, 0, "\n" * authors)
+    for n in range(1, count):
+        j = n % authors
+        length = len(texts[j])
+        if n % 500 < authors:  # now and then an author moves elsewhere in the text
+            cursors[j] = rng.randrange(length + 1)
+        at = min(cursors[j], length)
+        if n % 10 == 0 and at > 0:  # a backspace
+            _edit(docs, texts, updates, active, j, at - 1, None)
+            cursors = [c - 1 if c >= at and i != j else c for i, c in enumerate(cursors)]
+            cursors[j] = at - 1
+        else:
+            char = " " if rng.random() < 0.16 else chr(ord("a") + rng.randrange(26))
+            _edit(docs, texts, updates, active, j, at, char)
+            cursors = [c + 1 if c > at and i != j else c for i, c in enumerate(cursors)]
+            cursors[j] = at + 1
+    del subscriptions
+    text = str(texts[0])
+    assert all(str(t) == text for t in texts), "generated documents diverged"
+    return updates, text, docs[0].get_state()
+
+
+def _edit(
+    docs: list[Doc[Any]],
+    texts: list[Text],
+    updates: list[bytes],
+    active: list[int],
+    author: int,
+    at: int,
+    insert: str | None,
+) -> None:
+    """Insert at `at` (or delete the character there) in the author's document, then apply its
+    update to the other authors' documents."""
+    active[0] = author
+    if insert is None:
+        del texts[author][at]
+    else:
+        texts[author].insert(at, insert)
+    active[0] = -1
+    for i, doc in enumerate(docs):
+        if i != author:
+            doc.apply_update(updates[-1])
+
+
+async def run_cold_sync(count: int, workdir: Path, fresh_clients: int = 5) -> dict[str, Any]:
+    data_dir = Path(tempfile.mkdtemp(prefix="cold-", dir=workdir))
+    log(f"cold sync: generating {count:,} single-keystroke updates")
+    generated = time.perf_counter()
+    updates, expected, state_vector = generate_log(count)
+    # yrs walks the text to find an index, so generating a long text costs more than linear time.
+    log(f"cold sync: generated in {time.perf_counter() - generated:.1f} s; filling a room")
+    # Only the filling connection needs this much; it sends K messages as fast as the socket allows.
+    fill_limits = {"UBIQUITE_MESSAGES_PER_SECOND": "1000000", "UBIQUITE_MESSAGE_BURST": "1000000"}
+    server = ServerProcess(data_dir, fill_limits)
+    server.start_timed()
+    try:
+        fill_seconds = await _fill_room(server.port, updates, state_vector)
+    finally:
+        stop_seconds, code = server.stop_timed(timeout=300)
+    log(
+        f"cold sync: {count:,} updates accepted in {fill_seconds:.1f} s; server stopped in "
+        f"{stop_seconds:.1f} s (exit {code})"
+    )
+    logged, checkpoints = _count_log_rows(data_dir)
+    restart = ServerProcess(data_dir)
+    restart_seconds = restart.start_timed()
+    try:
+        timings = [await _time_fresh_sync(restart.port, expected) for _ in range(fresh_clients)]
+        cpu = restart.cpu_seconds()
+        rss = restart.peak_rss_bytes()
+    finally:
+        restart.stop_timed()
+    cold, warm = timings[0], timings[1:]
+    result = {
+        "updates": count,
+        "text_chars": len(expected),
+        "logged_updates": logged,
+        "checkpoints": checkpoints,
+        "fill_s": fill_seconds,
+        "fill_updates_per_s": count / fill_seconds,
+        "stop_after_fill_s": stop_seconds,
+        "restart_to_healthy_s": restart_seconds,
+        "cold_sync_ms": cold["ms"],
+        "cold_first_message_ms": cold["first_message_ms"],
+        "warm_sync_ms_median": statistics.median(t["ms"] for t in warm) if warm else None,
+        "warm_sync_ms": [t["ms"] for t in warm],
+        "sync_step2_bytes": cold["bytes"],
+        "all_texts_match": all(t["ok"] for t in timings),
+        "server_cpu_s_after_restart": cpu,
+        "server_peak_rss_mib_after_restart": rss / 2**20,
+        "server_log_problems": {**server.log_problems(), **restart.log_problems()},
+    }
+    result["ok"] = result["all_texts_match"] and logged == count
+    return result
+
+
+async def _fill_room(port: int, updates: list[bytes], state_vector: bytes) -> float:
+    """Send every update over one connection (in causal order), then a sync step 1 as a barrier.
+
+    The server handles one connection's messages in order, so its answer to the
+    step 1 comes after all the updates were applied; its diff must then be empty.
+    """
+    activity = Activity()
+    client = await connect(lambda: Receiver(HOST, port, ROOM, activity), HOST, port)
+    assert isinstance(client, Receiver)
+    started = time.perf_counter()
+    for update in updates:
+        client.send_raw(encode_frame(encode_update(update)))
+    client.request_sync(state_vector)
+    await asyncio.wait_for(client.synced, 600)
+    elapsed = time.perf_counter() - started
+    if client.closed.done():
+        raise RuntimeError(f"server closed the filling connection: {client.close_code} {client.close_reason}")
+    missing = inspect_update(decode_message(client.frames[-1][1]).payload)  # type: ignore[union-attr]
+    if missing.ranges:  # a diff always repeats the whole delete set; only new structs matter
+        raise RuntimeError(f"server lacks part of the filled log: {missing.ranges}")
+    await client.close()
+    return elapsed
+
+
+def _count_log_rows(data_dir: Path) -> tuple[int, int]:
+    with sqlite3.connect(data_dir / "ubiquite.sqlite3") as db:
+        logged = db.execute("SELECT count(*) FROM update_log WHERE room = ?", (ROOM,)).fetchone()[0]
+        checkpoints = db.execute("SELECT count(*) FROM checkpoint WHERE room = ?", (ROOM,)).fetchone()[0]
+    return int(logged), int(checkpoints)
+
+
+async def _time_fresh_sync(port: int, expected: str) -> dict[str, Any]:
+    """Connect → sync step 2 received and applied → text checked, as a browser joining would."""
+    started = time.perf_counter()
+    client = await connect(lambda: Receiver(HOST, port, ROOM, Activity()), HOST, port)
+    assert isinstance(client, Receiver)
+    client.request_sync()
+    await asyncio.wait_for(client.synced, 120)
+    doc = doc_from_messages([payload for _, payload in client.frames])
+    ok = str(doc.get("text", type=Text)) == expected
+    elapsed = time.perf_counter() - started
+    first_message = client.frames[0][0] - started
+    size = sum(len(p) for _, p in client.frames)
+    await client.close()
+    return {"ms": elapsed * 1000, "first_message_ms": first_message * 1000, "bytes": size, "ok": ok}
+
+
+# -- reporting ------------------------------------------------------------------------------------
+
+
+def print_scenario(result: dict[str, Any]) -> None:
+    s = Scenario(**result["scenario"])
+    lat, lag = result["latency_ms"], result["loadgen_loop_lag_ms"]
+    print(f"\n== {s.label()} ({s.clients - s.writers} light receivers) ==")
+    print(
+        f"latency keystroke→receiver  p50 {lat['p50']:.1f} ms  p95 {lat['p95']:.1f}  p99 {lat['p99']:.1f}  "
+        f"max {lat['max']:.1f}  ({result['latency_samples']:,} samples)"
+    )
+    print(
+        f"delivered  {result['delivered_updates_per_s']:,.0f} updates/s ({result['deliveries']:,} of "
+        f"{result['deliveries_expected']:,}), {result['frames_received_per_s']:,.0f} frames/s received, "
+        f"{result['frames_per_keystroke']:.1f} frames per keystroke"
+    )
+    print(
+        f"lost       {result['lost']}  duplicates {result['duplicates']}  echoed {result['echoed']}  "
+        f"distinct final texts {len(result['final_texts'])}  "
+        f"delivery complete {result['delivery_complete']}  "
+        f"drain {result['drain_s']:.2f} s"
+    )
+    first, last = result["first_receiver_latency_ms"], result["last_receiver_latency_ms"]
+    print(
+        f"per keystroke: first receiver p50 {first['p50']:.1f} ms p99 {first['p99']:.1f}; "
+        f"last receiver p50 {last['p50']:.1f} ms p99 {last['p99']:.1f}"
+    )
+    print(
+        f"server     CPU {result['server_cpu_s']:.2f} s (user {result['server_user_s']:.2f}, sys "
+        f"{result['server_sys_s']:.2f}) = {result['server_cpu_pct']:.0f}% of one core over "
+        f"{result['measured_window_s']:.1f} s, peak RSS {result['server_peak_rss_mib']:.0f} MiB; "
+        f"machine busy {result['machine_busy_cores']:.2f} of {os.cpu_count()} cores"
+    )
+    print(
+        f"load gen   CPU {result['loadgen_cpu_s']:.2f} s = {result['loadgen_cpu_pct']:.0f}% of one core, "
+        f"loop lag p99 {lag.get('p99', 0):.1f} ms max {lag.get('max', 0):.1f} ms, keystroke lateness "
+        f"p99 {result['keystroke_lateness_ms'].get('p99', 0):.1f} ms"
+    )
+    if result["loadgen_saturated"]:
+        print("WARNING    the load generator used most of a core: latency and throughput are lower bounds")
+    for label in ("closed_by_server", "client_errors", "server_log_problems", "problems"):
+        if result[label]:
+            print(f"{label.replace('_', ' ')}: {result[label]}")
+
+
+def print_cold(result: dict[str, Any]) -> None:
+    print(
+        f"\n== cold sync, K={result['updates']:,} logged updates ({result['text_chars']:,} characters, "
+        f"{result['checkpoints']} checkpoints) =="
+    )
+    print(
+        f"fill       {result['fill_updates_per_s']:,.0f} updates/s accepted over one connection; "
+        f"SIGTERM→exit {result['stop_after_fill_s']:.1f} s; {result['logged_updates']:,} rows in the log"
+    )
+    print(f"restart    healthy after {result['restart_to_healthy_s']:.2f} s")
+    warm = result["warm_sync_ms_median"]
+    print(
+        f"sync       first client (loads the room) {result['cold_sync_ms']:.1f} ms (first message after "
+        f"{result['cold_first_message_ms']:.1f} ms), next clients median "
+        f"{'-' if warm is None else f'{warm:.1f}'} ms; step 2 {result['sync_step2_bytes']:,} bytes; "
+        f"texts match: {result['all_texts_match']}"
+    )
+    if result["server_log_problems"]:
+        print(f"server log problems: {result['server_log_problems']}")
+
+
+def print_table(results: list[dict[str, Any]], cold: list[dict[str, Any]]) -> None:
+    print(
+        "\n| N | W | p50 ms | p95 ms | p99 ms | max ms | delivered/s | frames/s | lost | server CPU | "
+        "peak RSS | load gen CPU |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        s, lat = r["scenario"], r["latency_ms"]
+        print(
+            f"| {s['clients']} | {s['writers']} | {lat['p50']:.1f} | {lat['p95']:.1f} | {lat['p99']:.1f} | "
+            f"{lat['max']:.1f} | {r['delivered_updates_per_s']:,.0f} | {r['frames_received_per_s']:,.0f} | "
+            f"{r['lost']} | {r['server_cpu_pct']:.0f}% | {r['server_peak_rss_mib']:.0f} MiB | "
+            f"{r['loadgen_cpu_pct']:.0f}%{' (saturated)' if r['loadgen_saturated'] else ''} |"
+        )
+    for c in cold:
+        print(
+            f"\ncold sync K={c['updates']:,}: first client {c['cold_sync_ms']:.1f} ms, then median "
+            f"{c['warm_sync_ms_median'] or 0:.1f} ms; restart to healthy {c['restart_to_healthy_s']:.2f} s"
+        )
+
+
+# -- entry point ---------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50, help="connections in the room, writers included")
+    parser.add_argument("--writers", type=int, default=10, help="how many of them type")
+    parser.add_argument("--rate", type=float, default=5.0, help="keystrokes per second per writer")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of typing")
+    parser.add_argument(
+        "--cold-updates",
+        type=int,
+        default=10_000,
+        help="K updates in the log for the cold-sync test (0 skips it)",
+    )
+    parser.add_argument(
+        "--preset", choices=sorted(PRESETS), help="issue2: N=50/W=10, 200/20, 500/25, R=5, K=100,000"
+    )
+    parser.add_argument("--no-load", action="store_true", help="run only the cold-sync test")
+    parser.add_argument("--json", type=Path, help="write all results to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the servers' data directories and logs")
+    args = parser.parse_args(argv)
+    if not 0 < args.writers <= args.clients and not args.no_load:
+        parser.error("need 0 < --writers <= --clients")
+    if args.rate <= 0 or args.duration <= 0:
+        parser.error("--rate and --duration must be positive")
+    return args
+
+
+def scenarios_of(args: argparse.Namespace) -> tuple[list[Scenario], list[int]]:
+    if args.preset:
+        load = [Scenario(n, w, 5.0, args.duration) for n, w in PRESETS[args.preset]]
+        return load, [PRESET_COLD_UPDATES[args.preset]]
+    load = [] if args.no_load else [Scenario(args.clients, args.writers, args.rate, args.duration)]
+    return load, [args.cold_updates] if args.cold_updates > 0 else []
+
+
+async def run_all(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    load, cold_counts = scenarios_of(args)
+    results: dict[str, Any] = {"scenarios": [], "cold_sync": [], "machine": _machine()}
+    for scenario in load:
+        result = await run_scenario(scenario, workdir, {})
+        print_scenario(result)
+        results["scenarios"].append(result)
+    for count in cold_counts:
+        cold = await run_cold_sync(count, workdir)
+        print_cold(cold)
+        results["cold_sync"].append(cold)
+    if len(load) > 1 or (load and cold_counts):
+        print_table(results["scenarios"], results["cold_sync"])
+    return results
+
+
+def _machine() -> dict[str, Any]:
+    return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "uvloop": _uvloop() is not None}
+
+
+def _uvloop() -> Any:
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop
+
+
+def _raise_fd_limit() -> None:
+    """Hundreds of sockets here and in the server (a child inherits the limit)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < 8192:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(8192, hard), hard))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    _raise_fd_limit()
+    uvloop = _uvloop()
+    workdir = Path(tempfile.mkdtemp(prefix="ubiquite-bench-"))
+    try:
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop if uvloop else None) as runner:
+            results = runner.run(run_all(args, workdir))
+    finally:
+        if not args.keep:
+            import shutil
+
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            log(f"data directories and server logs kept in {workdir}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        log(f"results written to {args.json}")
+    failed = [r for r in results["scenarios"] + results["cold_sync"] if not r["ok"]]
+    if failed:
+        print(f"\nFAILED: {len(failed)} run(s) lost updates or ended with different texts", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
