@@ -100,6 +100,7 @@ class Room:
             settings.presence_interval,
             self.presence.encoded,
             self.presence.owner_of,
+            settings.room_frames_per_second,
         )
         self.ready = asyncio.Event()  # cleared while the document is (re)loaded
         self.idle_since: float | None = time.monotonic()

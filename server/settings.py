@@ -67,6 +67,8 @@ class Settings:
     # Coalesce updates of one room for this long before fanning them out.
     fanout_interval: float = 0.005
     presence_interval: float = 0.1
+    # Frames a room may send per second before its coalescing window widens (fanout.py).
+    room_frames_per_second: float = 20_000.0
     # Keep an empty room loaded this long, in case someone comes back.
     room_idle_seconds: float = 30.0
     log_level: str = "info"
@@ -98,6 +100,7 @@ class Settings:
             limits=limits,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
+            room_frames_per_second=_float(env, "UBIQUITE_ROOM_FRAMES_PER_SECOND", 20_000.0, 100.0),
             log_level=env.get("LOG_LEVEL", "info").lower(),
         )
 
