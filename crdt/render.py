@@ -1,0 +1,23 @@
+"""Rendering the motion's Markdown to HTML with markdown-it-py, for published pages and exports.
+
+The browser preview uses markdown-it (npm) configured the same way: CommonMark,
+raw HTML off (a participant cannot inject markup into the published motion),
+plus tables and strikethrough.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def render_markdown(markdown: str) -> str:
+    return _renderer().render(markdown)
