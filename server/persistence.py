@@ -21,16 +21,36 @@ from typing import Any
 from pycrdt import Doc
 
 from crdt.awareness import AwarenessEntry
+from crdt.replay import CausalReplay
 from server.rooms import Origin, OriginKind, Room, build_doc
-from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
+from server.store.base import CheckpointRecord, LoggedUpdate, NewUpdate, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY = 5.0
 
 
-def _build_state(checkpoint: bytes | None, updates: list[bytes]) -> bytes:
-    return build_doc(checkpoint, updates).get_update()
+def _checkpoint_states(
+    checkpoint: bytes | None, updates: list[LoggedUpdate], step: int, whole_chunks_only: bool
+) -> list[tuple[int, int, bytes]]:
+    """(upto_id, updates covered, state) for every `step` updates past `checkpoint`.
+
+    A checkpoint is cut only where no replayed update is held back waiting for an
+    earlier one logged later (crdt.replay): its state must be exactly the log up
+    to its position, and a held-back update would be skipped by a load from it.
+    """
+    replay = CausalReplay(checkpoint)
+    states: list[tuple[int, int, bytes]] = []
+    count = 0
+    for update in updates:
+        replay.add(update.data)
+        count += 1
+        if count >= step and not replay.pending:
+            states.append((update.id, count, replay.state()))
+            count = 0
+    if count and not whole_chunks_only and not replay.pending:
+        states.append((updates[-1].id, count, replay.state()))
+    return states
 
 
 class UpdateLog:
@@ -155,12 +175,15 @@ class UpdateLog:
         """
         previous = await self.store.checkpoint_before(room)
         updates = await self.store.updates(room, previous.upto_id if previous else 0)
-        state = previous.state if previous else None
-        step = self.checkpoint_every
-        for start in range(0, len(updates), step):
-            chunk = updates[start : start + step]
-            if whole_chunks_only and len(chunk) < step:
-                break
-            state = await asyncio.to_thread(_build_state, state, [u.data for u in chunk])
-            await self.store.save_checkpoint(CheckpointRecord(room, chunk[-1].id, state, time.time()))
-            self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - len(chunk))
+        if not updates:
+            return
+        states = await asyncio.to_thread(
+            _checkpoint_states,
+            previous.state if previous else None,
+            updates,
+            self.checkpoint_every,
+            whole_chunks_only,
+        )
+        for upto_id, covered, state in states:
+            await self.store.save_checkpoint(CheckpointRecord(room, upto_id, state, time.time()))
+            self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - covered)

@@ -21,6 +21,7 @@ from pycrdt import Doc
 
 from crdt.awareness import AwarenessEntry, PresenceTable, decode_awareness_update, join_entries
 from crdt.protocol import decode_state_vector, encode_awareness
+from crdt.replay import CausalReplay
 from crdt.updates import UpdateSummary, inspect_update
 from server.connection import Connection
 from server.errors import BadMessage
@@ -77,12 +78,13 @@ def apply_to_doc(doc: Doc[Any], update: bytes) -> None:
 
 
 def build_doc(checkpoint: bytes | None, updates: list[bytes]) -> Doc[Any]:
-    doc: Doc[Any] = Doc()
-    if checkpoint:
-        doc.apply_update(checkpoint)
+    """The document a checkpoint and the log after it describe, replayed in causal order."""
+    replay = CausalReplay(checkpoint)
     for update in updates:
-        doc.apply_update(update)
-    return doc
+        replay.add(update)
+    if replay.pending:
+        log.warning("%d logged updates wait for updates the log does not hold", replay.pending)
+    return replay.doc
 
 
 class Room:
