@@ -98,9 +98,22 @@ class UpdateLog:
     def on_update(self, room: Room, update: bytes, origin: Origin) -> None:
         if origin.kind is OriginKind.BROKER:
             return  # the process that accepted it logs it
-        self._pending.append(NewUpdate(room.name, update, origin.author, time.time()))
+        self.record(room.name, update, origin.author, time.time())
+
+    def record(self, room: str, update: bytes, author: str, at: float) -> None:
+        self._pending.append(NewUpdate(room, update, author, at))
         self._submitted += 1
         self._wake.set()
+
+    @property
+    def submitted(self) -> int:
+        """How many updates were handed to the log since start (the last one's place in line)."""
+        return self._submitted
+
+    @property
+    def committed(self) -> int:
+        """How many of the first submitted updates are stored: other processes hold the rest."""
+        return self._committed
 
     def on_presence(self, room: Room, entries: list[AwarenessEntry], origin: Origin) -> None:
         pass  # presence is never persisted
@@ -120,6 +133,30 @@ class UpdateLog:
         if self._since_checkpoint.get(room.name):
             await self.checkpoint(room.name, whole_chunks_only=False)
         self._since_checkpoint.pop(room.name, None)
+
+    async def adopt(self, room: str, orphans: list[NewUpdate]) -> int:
+        """Log the updates of a dead process that its log lacks; return how many were missing.
+
+        The dead process may have stored some of them after its last heartbeat:
+        each is checked against the log replayed, and only what adds to it is
+        logged, so the log keeps every accepted update once. They land after
+        later updates of the same writers; the causal replay puts them back in
+        place (crdt.replay).
+        """
+        await self.flush()
+        stored = await self.store.load(room)
+
+        def missing() -> list[NewUpdate]:
+            replay = CausalReplay(stored.checkpoint.state if stored.checkpoint else None, track_changes=True)
+            for logged in stored.updates:
+                replay.add(logged.data)
+            return [orphan for orphan in orphans if replay.add(orphan.data)]
+
+        found = await asyncio.to_thread(missing)
+        for orphan in found:
+            self.record(orphan.room, orphan.data, orphan.author, orphan.at)
+        await self.flush()
+        return len(found)
 
     # -- writing ---------------------------------------------------------------------
 

@@ -168,6 +168,21 @@ class Room:
         if changed:
             self._presence_changed(changed, Origin(OriginKind.BROKER, node))
 
+    def forget_node(self, node: str) -> None:
+        """Another process is gone: so is the presence of its connections."""
+        gone = self.presence.drop_origin(node, time.monotonic())
+        if gone:
+            self._presence_changed(gone, Origin(OriginKind.BROKER, node))
+
+    def local_presence(self) -> bytes | None:
+        """An awareness update of this process's own connections, or None if none announced any."""
+        chunks = [
+            self.presence.encoded(cid)
+            for connection in self.connections
+            if (cid := self.presence.owned_id(connection)) is not None
+        ]
+        return join_entries(chunks) if chunks else None
+
     def expire_presence(self, max_age: float) -> None:
         gone = self.presence.expire(max_age)
         if gone:
