@@ -198,6 +198,10 @@ class RedisBroker:
     async def _connect(self) -> None:
         assert self._client is not None
         self._broken = None
+        if self._lost_at is not None:
+            # Pooled connections from before the loss are dead too: the first publish
+            # on one would fail and break the new link at once.
+            await self._client.connection_pool.disconnect()
         pubsub = self._client.pubsub()
         self._pubsub = pubsub
         # The own channel keeps the connection in subscribed mode even with no room
