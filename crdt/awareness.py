@@ -166,6 +166,16 @@ class PresenceTable:
                 gone.append(client_id)
         return gone
 
+    def drop_origin(self, origin: Hashable, now: float | None = None) -> list[int]:
+        """Mark gone every live entry relayed by `origin` (a process that died or left)."""
+        gone = []
+        for client_id, entry in self._entries.items():
+            if entry.owner == origin and entry.state != _NULL:
+                entry.owner = None
+                self._update(entry, client_id, entry.clock + 1, _NULL, now)
+                gone.append(client_id)
+        return gone
+
     def forget_tombstones(self, max_age: float, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         stale = [

@@ -22,16 +22,15 @@ from typing import Any
 from pycrdt import Doc, Text
 
 from crdt.motion import TEXT
+from crdt.replay import CausalReplay
 
 
 def doc_at(checkpoint: bytes | None, updates: Iterable[bytes]) -> Doc[Any]:
-    """The document after `checkpoint` and then `updates`, applied in log order."""
-    doc: Doc[Any] = Doc()
-    if checkpoint:
-        doc.apply_update(checkpoint)
+    """The document after `checkpoint` and then `updates`, in causal order (crdt/replay.py)."""
+    replay = CausalReplay(checkpoint)
     for update in updates:
-        doc.apply_update(update)
-    return doc
+        replay.add(update)
+    return replay.doc
 
 
 # -- authorship ---------------------------------------------------------------------
@@ -114,19 +113,17 @@ class Attribution:
 
 
 def authorship(updates: Iterable[tuple[bytes, str]], text_name: str = TEXT) -> list[Passage]:
-    """Replay (update, author) pairs from the start of the log; return the text in passages."""
-    doc: Doc[Any] = Doc()
-    text = doc.get(text_name, type=Text)
+    """Replay (update, author) pairs from the start of the log; return the text in passages.
+
+    An update the log holds before what it builds on is applied later, still in its author's name.
+    """
     attribution = Attribution()
     current = [""]
-
-    def on_change(event: Any) -> None:
-        attribution.apply(event.delta, current[0])
-
-    text.observe(on_change)
+    replay = CausalReplay(before_apply=lambda author: current.__setitem__(0, author))
+    text = replay.doc.get(text_name, type=Text)
+    text.observe(lambda event: attribution.apply(event.delta, current[0]))
     for update, author in updates:
-        current[0] = author
-        doc.apply_update(update)
+        replay.add(update, author)
     return attribution.passages(str(text))
 
 

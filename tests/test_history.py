@@ -155,3 +155,22 @@ def test_steps_group_bursts_by_one_author() -> None:
         ("A", 4, 4, 1),
         ("A", 5, 5, 1),
     ]
+
+
+def test_authorship_and_versions_survive_a_log_stored_out_of_causal_order() -> None:
+    """A crashed process's last updates can be stored after the same writer's next ones."""
+    doc: Doc[Any] = Doc()
+    text = doc.get("text", type=Text)
+    log: list[tuple[bytes, str]] = []
+    author = ["Aïcha"]
+    doc.observe(lambda event: log.append((event.update, author[0])))
+    for word in ["Une ", "motion ", "commune"]:
+        text += word
+    author[0] = "Bruno"
+    text += " adoptée"
+    shuffled = [log[0], log[2], log[3], log[1]]
+    assert str(doc_at(None, [u for u, _ in shuffled]).get("text", type=Text)) == "Une motion commune adoptée"
+    assert [(p.author, p.text) for p in authorship(shuffled)] == [
+        ("Aïcha", "Une motion commune"),
+        ("Bruno", " adoptée"),
+    ]
