@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.congress import Congress
 from tests.support.server import ServerProcess
 
 REQUIRE_SERVICES = os.environ.get("UBIQUITE_REQUIRE_SERVICES") == "1"
@@ -48,3 +49,9 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
     process = ServerProcess(tmp_path / "data").start()
     yield process
     process.stop()
+
+
+@pytest.fixture
+def congress(server: ServerProcess) -> Congress:
+    """A congress of the running server; `congress.url()` invites a new participant to its motion."""
+    return server.congress()

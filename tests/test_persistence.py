@@ -21,6 +21,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.store.sql import SqlStore
+from tests.support.congress import Congress
 from tests.support.server import ServerProcess
 from tests.support.yclient import YClient
 
@@ -175,8 +176,10 @@ def _terminate_other_backends(store: SqlStore) -> None:
         )
 
 
-async def _restart_keeps_text(server: ServerProcess, room: str) -> None:
-    async with YClient(server.ws(room)) as writer:
+async def _restart_keeps_text(server: ServerProcess) -> None:
+    congress = server.congress()
+    token = congress.invite()
+    async with YClient(congress.url(token=token)) as writer:
         for word in ["Axe", " 1", " :", " sobriété", " numérique"]:
             writer.text += word
             await asyncio.sleep(0.01)
@@ -185,29 +188,30 @@ async def _restart_keeps_text(server: ServerProcess, room: str) -> None:
     assert server.stop(signal.SIGTERM) in (0, -signal.SIGTERM)
     assert "everything accepted is stored" in server.log()
     server.start()
-    async with YClient(server.ws(room)) as reader:
+    async with YClient(congress.url(token=token)) as reader:
         assert str(reader.text) == expected
 
 
 async def test_text_survives_a_restart_on_sqlite(server: ServerProcess) -> None:
-    await _restart_keeps_text(server, "restart")
+    await _restart_keeps_text(server)
 
 
 async def test_text_survives_a_restart_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
     server = ServerProcess(tmp_path / "pg", env={"DATABASE_URL": postgres_url}).start()
     try:
-        await _restart_keeps_text(server, f"restart-{uuid.uuid4().hex[:8]}")
+        await _restart_keeps_text(server)
     finally:
         server.stop()
 
 
-async def test_sigint_also_flushes(server: ServerProcess) -> None:
-    async with YClient(server.ws("sigint")) as writer:
+async def test_sigint_also_flushes(congress: Congress) -> None:
+    server = congress.server
+    async with YClient(congress.url()) as writer:
         writer.text += "dernier mot"
         await asyncio.sleep(0.01)
     server.stop(signal.SIGINT)
     server.start()
-    async with YClient(server.ws("sigint")) as reader:
+    async with YClient(congress.url()) as reader:
         assert str(reader.text) == "dernier mot"
 
 

@@ -25,8 +25,12 @@ from crdt.protocol import (
 class YClient:
     """Speaks the protocol the way the stock client does, but never re-sends others' presence."""
 
-    def __init__(self, url: str, *, text_name: str = "text") -> None:
+    def __init__(
+        self, url: str, *, text_name: str = "text", origin: str | None = None, cookie: str | None = None
+    ) -> None:
         self.url = url
+        self.origin = origin
+        self.cookie = cookie
         self.doc: Doc[Any] = Doc()
         self.text = self.doc.get(text_name, type=Text)
         self.synced = asyncio.Event()
@@ -40,10 +44,22 @@ class YClient:
         self._presence_clock = 0
         self.doc.observe(self._on_local_change)
 
-    async def connect(self, timeout: float = 10.0) -> YClient:
-        self._ws = await websockets.connect(self.url, max_size=None, compression=None)
+    async def open(self) -> YClient:
+        """Open the socket and start reading, without waiting for the sync (a refused client never syncs)."""
+        headers = {"Cookie": f"ubiquite_session={self.cookie}"} if self.cookie else None
+        self._ws = await websockets.connect(
+            self.url,
+            max_size=None,
+            compression=None,
+            origin=self.origin,  # type: ignore[arg-type]
+            additional_headers=headers,
+        )
         self._reader = asyncio.create_task(self._read())
         await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        return self
+
+    async def connect(self, timeout: float = 10.0) -> YClient:
+        await self.open()
         await asyncio.wait_for(self.synced.wait(), timeout)
         return self
 
