@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import replace
 
 import uvicorn
 
@@ -33,7 +34,8 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if args.demo:
-        print(f"Demo congress, organiser link / lien organisateur : {admin_cli.demo_link(settings)}")
+        link = admin_cli.demo_link(replace(settings, host=host, port=port))
+        print(f"Demo congress, organiser link / lien organisateur : {link}")
     print(f"Ubiquité listening on http://{host}:{port}/ (WebSocket rooms at ws://{host}:{port}/ws/ROOM)")
     sys.stdout.flush()
     uvicorn.run(

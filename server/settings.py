@@ -54,8 +54,8 @@ class Limits:
 class AccessSettings:
     """The closed door: how long links and sessions last, and what one person or address may do."""
 
-    # The address people reach the server at, used to print invitation links.
-    public_url: str = "http://127.0.0.1:8000"
+    # The address people reach the server at, for printed invitation links; empty: http://HOST:PORT.
+    public_url: str = ""
     invitation_days: float = 60.0  # the contributions phase alone lasts about six weeks
     session_days: float = 14.0
     max_connections_per_person: int = 12  # a few tabs, each with the motion and the mind map
@@ -109,9 +109,8 @@ class Settings:
         public_url = (env.get("UBIQUITE_PUBLIC_URL") or "").rstrip("/")
         if public_url and not public_url.startswith(("http://", "https://")):
             raise ConfigError(f"UBIQUITE_PUBLIC_URL must start with http:// or https://, got {public_url!r}")
-        shown_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
         access = AccessSettings(
-            public_url=public_url or f"http://{shown_host}:{port}",
+            public_url=public_url,
             invitation_days=_float(env, "UBIQUITE_INVITATION_DAYS", AccessSettings.invitation_days, 0.001),
             session_days=_float(env, "UBIQUITE_SESSION_DAYS", AccessSettings.session_days, 0.001),
             max_connections_per_person=_int(
@@ -140,6 +139,14 @@ class Settings:
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
             log_level=env.get("LOG_LEVEL", "info").lower(),
         )
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach this server, as printed in invitation links."""
+        if self.access.public_url:
+            return self.access.public_url
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
 
     def with_secret(self) -> Settings:
         """Return settings whose secret key is set, generating and keeping one on first run."""

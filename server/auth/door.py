@@ -52,7 +52,7 @@ class Door:
         self.attempts = FailedAttempts(
             access_settings.failed_attempts, access_settings.failed_attempts_window
         )
-        self.origins = OriginPolicy([*settings.allowed_origins, access_settings.public_url])
+        self.origins = OriginPolicy([*settings.allowed_origins, access_settings.public_url])  # "" is skipped
         self.sockets = SocketRegistry(
             self.access, access_settings.max_connections_per_person, access_settings.recheck_seconds
         )

@@ -29,7 +29,7 @@ class Admin:
     organising: Organising
 
     def link(self, token: str) -> str:
-        return f"{self.settings.access.public_url}/i/{token}"
+        return f"{self.settings.base_url}/i/{token}"
 
     def ensure_congress(self, slug: str, title: str | None = None) -> CongressRow:
         return self.directory.congress(slug) or self.directory.create_congress(slug, title or slug)

@@ -6,6 +6,7 @@ It writes to the server's own database with the same code as `ubiquite invite`
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import uuid
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ class Congress:
         with self._admin() as setup:
             setup.ensure_congress(self.slug, title)
 
-    def _admin(self):  # type: ignore[no-untyped-def]
+    def _admin(self) -> contextlib.AbstractContextManager[Admin]:
         return admin(Settings.from_env(self.server.env))
 
     def room(self, kind: str = "motion") -> str:
@@ -40,10 +41,9 @@ class Congress:
 
     def invite_many(self, count: int, role: str = "participant", name: str | None = None) -> list[str]:
         with self._admin() as setup:
-            setup_: Admin = setup
-            congress = setup_.ensure_congress(self.slug)
+            congress = setup.ensure_congress(self.slug)
             names = [name] * count if name else [f"Personne {next(_people)}" for _ in range(count)]
-            return [setup_.invite(congress, Role(role), n).token for n in names]
+            return [setup.invite(congress, Role(role), n).token for n in names]
 
     def url(self, kind: str = "motion", role: str = "participant", token: str | None = None) -> str:
         """The WebSocket address of a document, with a token for a new person unless one is given."""

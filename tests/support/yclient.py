@@ -55,7 +55,7 @@ class YClient:
             additional_headers=headers,
         )
         self._reader = asyncio.create_task(self._read())
-        await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        await self.send_raw(encode_sync_step1(self.doc.get_state()))  # the server may have closed already
         return self
 
     async def connect(self, timeout: float = 10.0) -> YClient:
