@@ -10,7 +10,14 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from server.auth.tokens import TokenError, TokenSigner, new_invitation_id, new_session_secret, session_id
+from server.auth.tokens import (
+    InvitationClaim,
+    TokenError,
+    TokenSigner,
+    new_invitation_id,
+    new_session_secret,
+    session_id,
+)
 from server.congress.directory import Directory
 from server.congress.domain import Identity, Phase, Role
 from server.congress.models import CongressRow, InvitationRow, ParticipantRow, SessionRow
@@ -50,14 +57,14 @@ class AccessService:
 
     def open_invitation(self, token: str, now: float | None = None) -> OpenedInvitation:
         now = time.time() if now is None else now
-        invitation = self._valid_invitation(token, now)
-        congress = self.directory.congress_by_id(invitation.congress_id)
-        if congress is None:
-            raise Unauthorized("unknown congress")
+        claim = self._verify(token, now)
+        _, invitation, person, congress = self.directory.credential(invitation_id=claim.invitation_id)
+        if invitation is None or congress is None:
+            raise Unauthorized("unknown invitation")
+        _check_invitation(invitation, now)
         if invitation.participant_id is None:
             names = [p for p in self.directory.group_members(invitation.id) if p.revoked_at is None]
             return OpenedInvitation(invitation, congress, None, names)
-        person = self.directory.participant(invitation.participant_id)
         identity = _identity(person, congress, invitation, None, now)
         return OpenedInvitation(invitation, congress, identity, [])
 
@@ -67,18 +74,15 @@ class AccessService:
             raise Unauthorized("a shared link names nobody: open it in a browser and choose your name")
         return opened.identity
 
-    def _valid_invitation(self, token: str, now: float) -> InvitationRow:
+    def _verify(self, token: str, now: float) -> InvitationClaim:
+        """Forged and expired tokens are refused here, without a database query."""
         try:
             claim = self.signer.verify(token)
         except TokenError as exc:
             raise Unauthorized(f"invalid invitation ({exc})") from None
         if claim.expires_at < now:
             raise Unauthorized("invitation expired")
-        invitation = self.directory.invitation(claim.invitation_id)
-        if invitation is None:
-            raise Unauthorized("unknown invitation")
-        _check_invitation(invitation, now)
-        return invitation
+        return claim
 
     # -- sessions --------------------------------------------------------------------
 
@@ -100,13 +104,8 @@ class AccessService:
 
     def identify_session(self, secret: str, now: float | None = None) -> Identity:
         now = time.time() if now is None else now
-        session = self.directory.session(session_id(secret))
-        if session is None:
-            raise Unauthorized("unknown session")
-        invitation = self.directory.invitation(session.invitation_id)
-        person = self.directory.participant(session.participant_id)
-        congress = self.directory.congress_by_id(person.congress_id) if person else None
-        if invitation is None or congress is None:
+        session, invitation, person, congress = self.directory.credential(session_id=session_id(secret))
+        if session is None or invitation is None or congress is None:
             raise Unauthorized("unknown session")
         _check_invitation(invitation, now)
         return _identity(person, congress, invitation, session, now)
@@ -116,10 +115,10 @@ class AccessService:
 
     # -- rooms -----------------------------------------------------------------------
 
-    def check_room(self, identity: Identity, room: str) -> None:
-        document = self.directory.document_by_room(room)
+    @staticmethod
+    def check_room(room: str, rooms_of_congress: frozenset[str]) -> None:
         # The same answer whether the room exists elsewhere or not at all: nothing to learn by probing.
-        if document is None or document.congress_id != identity.congress_id:
+        if room not in rooms_of_congress:
             raise Forbidden("not a document of your congress")
 
     # -- the periodic sweep ----------------------------------------------------------

@@ -53,6 +53,7 @@ class Door:
             access_settings.failed_attempts, access_settings.failed_attempts_window
         )
         self.origins = OriginPolicy([*settings.allowed_origins, access_settings.public_url])  # "" is skipped
+        self._rooms: dict[int, frozenset[str]] = {}
         self.sockets = SocketRegistry(
             self.access, access_settings.max_connections_per_person, access_settings.recheck_seconds
         )
@@ -98,8 +99,16 @@ class Door:
     async def admit(self, conn: HTTPConnection, room: str) -> Identity:
         """The identity of a WebSocket about to join `room`, or AccessDenied."""
         identity = (await self.identify(conn)).identity
-        await asyncio.to_thread(self.access.check_room, identity, room)
+        self.access.check_room(room, await self.rooms_of(identity.congress_id))
         return identity
+
+    async def rooms_of(self, congress_id: int) -> frozenset[str]:
+        """A congress's rooms never change once created: kept after the first look, a query saved per join."""
+        rooms = self._rooms.get(congress_id)
+        if rooms is None:
+            documents = await asyncio.to_thread(self.directory.documents, congress_id)
+            rooms = self._rooms[congress_id] = frozenset(d.room for d in documents)
+        return rooms
 
     async def organiser(self, conn: HTTPConnection, slug: str, method: str) -> Identity:
         """An organiser of congress `slug`, checked against cross-site requests when by cookie."""

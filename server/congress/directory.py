@@ -296,6 +296,26 @@ class Directory:
             session.commit()
             return len(rows)
 
+    def credential(
+        self, invitation_id: str | None = None, session_id: str | None = None
+    ) -> tuple[SessionRow | None, InvitationRow | None, ParticipantRow | None, CongressRow | None]:
+        """A session or invitation with its person and congress, in one round trip: every handshake asks."""
+        with self._session() as session:
+            web_session = session.get(SessionRow, session_id) if session_id else None
+            if web_session is not None:
+                invitation_id = web_session.invitation_id
+            invitation = session.get(InvitationRow, invitation_id) if invitation_id else None
+            person_id = (
+                web_session.participant_id
+                if web_session
+                else invitation.participant_id
+                if invitation
+                else None
+            )
+            person = session.get(ParticipantRow, person_id) if person_id is not None else None
+            congress = session.get(CongressRow, invitation.congress_id) if invitation else None
+            return web_session, invitation, person, congress
+
     def count_participants(self, congress_id: int) -> int:
         with self._session() as session:
             query = select(func.count()).where(ParticipantRow.congress_id == congress_id)

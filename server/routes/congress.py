@@ -71,7 +71,7 @@ def _body(
     dates = " – ".join(str(d) for d in (congress.starts_on, congress.ends_on) if d)
     items = "".join(
         f"<li><strong>{t('doc.' + d.kind) if 'doc.' + d.kind in _KNOWN_DOCS else esc(d.kind)}</strong> — "
-        f"{t('live_address')} : <code>{esc(ws_base)}/ws/{esc(d.room)}</code></li>"
+        f"{t('live_address')}{t('colon')}<code>{esc(ws_base)}/ws/{esc(d.room)}</code></li>"
         for d in documents
     )
     organiser_link = (
@@ -81,8 +81,8 @@ def _body(
     )
     rendered = _markdown.render(motion) if motion.strip() else f"<p>{t('motion_empty')}</p>"
     return f"""<header><h1>{esc(congress.title)}</h1>
-<p>{t("edition")} : {esc(congress.edition or "—")} · {t("dates")} : {esc(dates or "—")}
- · {t("phase")} : <strong>{t("phase." + congress.phase)}</strong></p></header>
+<p>{t("edition")}{t("colon")}{esc(congress.edition or "—")} · {t("dates")}{t("colon")}{esc(dates or "—")}
+ · {t("phase")}{t("colon")}<strong>{t("phase." + congress.phase)}</strong></p></header>
 <section class="whoami"><p>{t("you_are")} <strong>{esc(identity.name)}</strong>,
  {t("role." + identity.role.value)}.</p>{organiser_link}
 <form method="post" action="/logout"><button type="submit">{t("logout")}</button></form></section>

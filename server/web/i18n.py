@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.requests import HTTPConnection
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "colon": (" : ", ": "),  # French puts a space before the colon
     "congress": ("Congrès", "Congress"),
     "you_are": ("Vous êtes", "You are"),
     "role.organiser": ("organisateur·rice", "organiser"),
@@ -60,6 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 ORGANISER_MESSAGES: dict[str, tuple[str, str]] = {
+    "colon": (" : ", ": "),  # French puts a space before the colon
     "title": ("Organisation du congrès", "Running the congress"),
     "people": ("Personnes", "People"),
     "name": ("Nom", "Name"),

@@ -63,7 +63,7 @@ async function refreshCongress () {
         try {
           await call('POST', '/phase', { phase: target })
           await refreshCongress()
-        } catch (error) { say(`${words.error} : ${error.message}`) }
+        } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
       }
     }, `${words.phase_button} « ${words['phase.' + target]} »`))
   }
@@ -87,7 +87,7 @@ async function refreshPeople () {
               const invited = await call('POST', `/participants/${person.id}/invitations`)
               await copy(invited.link)
               await refreshPeople()
-            } catch (error) { say(`${words.error} : ${error.message}`) }
+            } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
           }
         }, words.new_link))
       }
@@ -100,7 +100,7 @@ async function refreshPeople () {
             try {
               await call('POST', `/participants/${person.id}/revoke`)
               await refreshAll()
-            } catch (error) { say(`${words.error} : ${error.message}`) }
+            } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
           }
         }, words.revoke))
       }
@@ -131,7 +131,7 @@ async function refreshSharedLinks () {
   for (const invitation of invitations.filter((i) => i.participant_id === null && !i.revoked)) {
     const names = invitation.names.map((n) => n.name + (n.claimed ? ' ✓' : '')).join(', ')
     list.append(element('li', {},
-      `${words['role.' + invitation.role]} — ${words.names} : ${names} `,
+      `${words['role.' + invitation.role]} — ${words.names}${words.colon}${names} `,
       element('button', { type: 'button', onclick: () => copy(invitation.link) }, words.copy),
       element('button', {
         type: 'button',
@@ -140,7 +140,7 @@ async function refreshSharedLinks () {
           try {
             await call('POST', `/invitations/${invitation.id}/revoke`)
             await refreshSharedLinks()
-          } catch (error) { say(`${words.error} : ${error.message}`) }
+          } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
         }
       }, words.revoke)))
   }
@@ -150,7 +150,7 @@ async function refreshAll () {
   try {
     await Promise.all([refreshCongress(), refreshPeople(), refreshConnected(), refreshSharedLinks()])
   } catch (error) {
-    say(`${words.error} : ${error.message}`)
+    say(`${words.error}${words.colon}${error.message}`)
   }
 }
 
@@ -162,7 +162,7 @@ document.getElementById('add-person').addEventListener('submit', async (event) =
     form.reset()
     await copy(invited.link)
     await refreshPeople()
-  } catch (error) { say(`${words.error} : ${error.message}`) }
+  } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
 })
 
 document.getElementById('shared-link').addEventListener('submit', async (event) => {
@@ -174,7 +174,7 @@ document.getElementById('shared-link').addEventListener('submit', async (event) 
     form.reset()
     await copy(invited.link)
     await refreshAll()
-  } catch (error) { say(`${words.error} : ${error.message}`) }
+  } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
 })
 
 document.getElementById('import').addEventListener('submit', async (event) => {
@@ -190,7 +190,7 @@ document.getElementById('import').addEventListener('submit', async (event) => {
   } catch (error) {
     say(`${words.import_refused} ${error.message}`)
     for (const row of (error.data && error.data.rows) || []) {
-      errors.append(element('li', {}, `${words.line} ${row.line} : ${row.reason}`))
+      errors.append(element('li', {}, `${words.line} ${row.line}${words.colon}${row.reason}`))
     }
   }
 })
