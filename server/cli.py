@@ -33,6 +33,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Made here, before uvicorn starts its workers: each worker would otherwise generate its own
+    # key on a first run, and a link signed by one would be refused by the others.
+    settings = settings.with_secret()
     if args.demo:
         link = admin_cli.demo_link(replace(settings, host=host, port=port))
         print(f"Demo congress, organiser link / lien organisateur : {link}")
