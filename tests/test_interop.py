@@ -150,3 +150,16 @@ async def test_presence_crosses_between_node_and_python(
     await node.wait_for(
         lambda e: e["event"] == "awareness_change" and str(python.doc.client_id) not in e["states"], timeout=5
     )
+
+
+async def test_stock_node_client_refused_at_the_door_gives_up(
+    congress: Congress, node_clients: list[NodeYjsClient]
+) -> None:
+    """A 44xx close code is what makes the stock provider stop retrying a door that will not open."""
+    client = NodeYjsClient()
+    node_clients.append(client)
+    url = f"ws://127.0.0.1:{congress.server.port}/ws"
+    await client.start(url, congress.room(), name="Intrus", params={"token": "not-a-token"})
+    closed = await client.wait_for(lambda event: event["event"] == "closed", timeout=10)
+    assert closed["code"] == 4401
+    assert not any(event["event"] == "synced" for event in client.history)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from server.auth.tokens import (
     InvitationClaim,
@@ -184,7 +184,3 @@ def _identity(
         session_id=session.id if session else None,
         invitation_id=invitation.id,
     )
-
-
-def with_phase(identity: Identity, phase: Phase) -> Identity:
-    return replace(identity, phase=phase)

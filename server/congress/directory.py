@@ -271,10 +271,6 @@ class Directory:
             session.commit()
         return row
 
-    def session(self, sid: str) -> SessionRow | None:
-        with self._session() as session:
-            return session.get(SessionRow, sid)
-
     def end_session(self, sid: str) -> None:
         with self._session() as session:
             row = session.get(SessionRow, sid)

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server.auth.door import Door
-from server.congress.domain import Identity
+from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow, DocumentRow
 from server.errors import AccessDenied, Forbidden
 from server.web.i18n import language, translate
@@ -24,6 +24,7 @@ from server.web.layout import esc, page
 # The motion is Markdown in the root Y.Text named "text" (what every client writes today).
 MOTION_TEXT = "text"
 _markdown = MarkdownIt("commonmark", {"html": False})
+_KNOWN_DOCS = {"doc.motion", "doc.mindmap"}
 
 
 def denied_page(request: Request, denied: AccessDenied) -> Response:
@@ -51,7 +52,7 @@ async def congress_page(request: Request) -> Response:
 
 
 async def _motion_markdown(rooms: Any, slug: str) -> str:
-    room = await rooms.get(f"{slug}.motion")
+    room = await rooms.get(room_name(slug, "motion"))
     doc: Doc[Any] = room.doc
     try:
         return str(doc.get(MOTION_TEXT, type=Text))
@@ -88,6 +89,3 @@ def _body(
 <form method="post" action="/logout"><button type="submit">{t("logout")}</button></form></section>
 <section><h2>{t("documents")}</h2><ul>{items}</ul></section>
 <section class="motion"><h2>{t("motion_now")}</h2>{rendered}</section>"""
-
-
-_KNOWN_DOCS = {"doc.motion", "doc.mindmap"}
