@@ -72,3 +72,10 @@ class Forbidden(AccessDenied):
 class TooMany(AccessDenied):
     code = CloseCode.TOO_MANY
     http_status = 429
+
+
+class DoorUnavailable(AccessDenied):
+    """The database could not say who this is: not a refusal, so a client retries (1013 is not 44xx)."""
+
+    code = CloseCode.TRY_AGAIN_LATER
+    http_status = 503

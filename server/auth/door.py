@@ -12,6 +12,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
@@ -22,7 +23,7 @@ from server.auth.sockets import SocketRegistry
 from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
 from server.congress.domain import Identity
-from server.errors import Forbidden, TooMany, Unauthorized
+from server.errors import DoorUnavailable, Forbidden, TooMany, Unauthorized
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,9 @@ class Door:
                 return Caller(await asyncio.to_thread(self.access.identify_token, token), by_cookie=False)
             assert secret is not None
             return Caller(await asyncio.to_thread(self.access.identify_session, secret), by_cookie=True)
+        except SQLAlchemyError as exc:
+            log.error("cannot check who is knocking, the database failed: %s", exc.__class__.__name__)
+            raise DoorUnavailable("identity check unavailable; try again shortly") from exc
         except Unauthorized as exc:
             failures = self.attempts.record(address)
             log.warning(
@@ -99,7 +103,11 @@ class Door:
     async def admit(self, conn: HTTPConnection, room: str) -> Identity:
         """The identity of a WebSocket about to join `room`, or AccessDenied."""
         identity = (await self.identify(conn)).identity
-        self.access.check_room(room, await self.rooms_of(identity.congress_id))
+        try:
+            rooms = await self.rooms_of(identity.congress_id)
+        except SQLAlchemyError as exc:
+            raise DoorUnavailable("identity check unavailable; try again shortly") from exc
+        self.access.check_room(room, rooms)
         return identity
 
     async def rooms_of(self, congress_id: int) -> frozenset[str]:
