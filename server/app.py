@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from server.auth import redact
+from server.auth.door import Door
 from server.broker import open_broker
 from server.broker.base import Broker
+from server.congress.directory import Directory
+from server.congress.service import Organising
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
+from server.routes import organiser, organiser_page
+from server.routes.congress import congress_page
+from server.routes.invitations import claim_name, open_invitation, sign_out
 from server.routes.status import healthz, index
 from server.settings import Settings
 from server.store import open_store
@@ -34,6 +43,9 @@ class Services:
     rooms: RoomManager
     peers: PeerWatch
     relay: BrokerRelay
+    directory: Directory
+    door: Door
+    organising: Organising
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -52,11 +64,29 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     # known when the relay publishes it (server/peers.py).
     rooms = RoomManager(settings, update_log, hooks=[update_log, relay], lifecycle=[relay])
     rooms_holder.append(rooms)
-    return Services(settings, store, broker, update_log, rooms, peers, relay)
+    directory = Directory()  # bound to the store's database in start_services
+    door = Door(settings, directory)
+    organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
+    return Services(settings, store, broker, update_log, rooms, peers, relay, directory, door, organising)
+
+
+def directory_engine(store: Store) -> Engine:
+    """The congress tables live in the store's database; a memory store gets a private in-memory one."""
+    from server.store.sql import SqlStore
+
+    if isinstance(store, SqlStore):
+        return store.engine
+    from sqlalchemy.pool import StaticPool
+    from sqlmodel import create_engine
+
+    return create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
 
 
 async def start_services(services: Services) -> None:
     await services.store.start()
+    services.directory.bind(directory_engine(services.store))
+    await asyncio.to_thread(services.directory.create_tables)
+    await services.door.start()
     await services.broker.start()
     await services.update_log.start()
     await services.peers.start()
@@ -65,6 +95,7 @@ async def start_services(services: Services) -> None:
 
 async def stop_services(services: Services) -> None:
     """Close every socket, then store everything accepted before exiting."""
+    await services.door.stop()
     await services.rooms.stop()
     await services.update_log.stop()
     await services.peers.stop()
@@ -78,6 +109,7 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        redact.install()  # after uvicorn has configured its loggers, before the first handshake
         await start_services(services)
         log.info(
             "Ubiquité ready: store %s, broker %s",
@@ -91,15 +123,25 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
             log.info("Ubiquité stopped; everything accepted is stored")
 
     app = Starlette(
-        routes=[
-            Route("/", index),
-            Route("/healthz", healthz),
-            WebSocketRoute("/ws/{room}", sync_endpoint),
-        ],
+        routes=routes(),
         lifespan=lifespan,
     )
     app.state.services = services
     return app
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/", index),
+        Route("/healthz", healthz),
+        WebSocketRoute("/ws/{room}", sync_endpoint),
+        Route("/i/{token}", open_invitation, methods=["GET"]),
+        Route("/i/{token}", claim_name, methods=["POST"]),
+        Route("/logout", sign_out, methods=["POST"]),
+        Route("/c/{slug}", congress_page, methods=["GET"]),
+        *organiser_page.ROUTES,
+        *organiser.ROUTES,
+    ]
 
 
 def _safe_url(url: str) -> str:

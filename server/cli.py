@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import replace
 
 import uvicorn
 
+from server import admin_cli
+from server.congress.domain import DomainError
 from server.settings import ConfigError, Settings
 
 
@@ -30,6 +33,12 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Made here, before uvicorn starts its workers: each worker would otherwise generate its own
+    # key on a first run, and a link signed by one would be refused by the others.
+    settings = settings.with_secret()
+    if args.demo:
+        link = admin_cli.demo_link(replace(settings, host=host, port=port))
+        print(f"Demo congress, organiser link / lien organisateur : {link}")
     print(f"Ubiquité listening on http://{host}:{port}/ (WebSocket rooms at ws://{host}:{port}/ws/ROOM)")
     sys.stdout.flush()
     uvicorn.run(
@@ -59,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--workers", type=int, default=1, help="worker processes (needs REDIS_URL)")
     serve_parser.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-* headers")
     serve_parser.add_argument("--access-log", action="store_true", help="log every HTTP request")
+    serve_parser.add_argument("--demo", action="store_true", help="create the demo congress, print a link")
     serve_parser.set_defaults(handler=serve)
+    admin_cli.add_commands(commands)
     return parser
 
 
@@ -71,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
     _configure_logging(settings.log_level)
-    return int(args.handler(args, settings))
+    try:
+        return int(args.handler(args, settings))
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ class CloseCode:
     INTERNAL_ERROR = 1011
     SERVICE_RESTART = 1012
     TRY_AGAIN_LATER = 1013  # the client could not keep up with the room
-    UNAUTHORIZED = 4401
-    FORBIDDEN = 4403
+    UNAUTHORIZED = 4401  # no valid invitation or session
+    FORBIDDEN = 4403  # a valid person, but not of this congress
+    TOO_MANY = 4429  # too many connections for one person, or failed attempts from one address
 
 
 class ConnectionRefused(Exception):
@@ -49,3 +50,32 @@ class RateLimited(ConnectionRefused):
 
 class SlowConsumer(ConnectionRefused):
     code = CloseCode.TRY_AGAIN_LATER
+
+
+class AccessDenied(ConnectionRefused):
+    """The door refuses: a close code on a WebSocket, an HTTP status on a route."""
+
+    code = CloseCode.UNAUTHORIZED
+    http_status = 401
+
+
+class Unauthorized(AccessDenied):
+    code = CloseCode.UNAUTHORIZED
+    http_status = 401
+
+
+class Forbidden(AccessDenied):
+    code = CloseCode.FORBIDDEN
+    http_status = 403
+
+
+class TooMany(AccessDenied):
+    code = CloseCode.TOO_MANY
+    http_status = 429
+
+
+class DoorUnavailable(AccessDenied):
+    """The database could not say who this is: not a refusal, so a client retries (1013 is not 44xx)."""
+
+    code = CloseCode.TRY_AGAIN_LATER
+    http_status = 503

@@ -51,6 +51,22 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class AccessSettings:
+    """The closed door: how long links and sessions last, and what one person or address may do."""
+
+    # The address people reach the server at, for printed invitation links; empty: http://HOST:PORT.
+    public_url: str = ""
+    invitation_days: float = 60.0  # the contributions phase alone lasts about six weeks
+    session_days: float = 14.0
+    max_connections_per_person: int = 12  # a few tabs, each with the motion and the mind map
+    failed_attempts: int = 20  # bad tokens or cookies from one address ...
+    failed_attempts_window: float = 600.0  # ... within this many seconds, then refused until it passes
+    # Open sockets re-read their identity this often: a revocation made by another process
+    # or the command line closes them within this delay (the issue asks for a minute at most).
+    recheck_seconds: float = 20.0
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     redis_url: str | None = None
@@ -60,6 +76,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     data_dir: Path = Path("data")
     limits: Limits = field(default_factory=Limits)
+    access: AccessSettings = field(default_factory=AccessSettings)
     # Checkpoint the full state after this many logged updates (FIELD-NOTES: seek ≤ 15–50 ms).
     checkpoint_every: int = 1000
     # Batched log writes: commit at most this long after an update is accepted.
@@ -89,20 +106,50 @@ class Settings:
             messages_per_second=_float(env, "UBIQUITE_MESSAGES_PER_SECOND", Limits.messages_per_second, 1),
             message_burst=_int(env, "UBIQUITE_MESSAGE_BURST", Limits.message_burst, 1),
         )
+        host = env.get("HOST", "127.0.0.1")
+        port = _int(env, "PORT", 8000, 1)
+        public_url = (env.get("UBIQUITE_PUBLIC_URL") or "").rstrip("/")
+        if public_url and not public_url.startswith(("http://", "https://")):
+            raise ConfigError(f"UBIQUITE_PUBLIC_URL must start with http:// or https://, got {public_url!r}")
+        access = AccessSettings(
+            public_url=public_url,
+            invitation_days=_float(env, "UBIQUITE_INVITATION_DAYS", AccessSettings.invitation_days, 0.001),
+            session_days=_float(env, "UBIQUITE_SESSION_DAYS", AccessSettings.session_days, 0.001),
+            max_connections_per_person=_int(
+                env, "UBIQUITE_MAX_CONNECTIONS_PER_PERSON", AccessSettings.max_connections_per_person, 1
+            ),
+            failed_attempts=_int(env, "UBIQUITE_FAILED_ATTEMPTS", AccessSettings.failed_attempts, 1),
+            recheck_seconds=_float(
+                env, "UBIQUITE_ACCESS_RECHECK_SECONDS", AccessSettings.recheck_seconds, 0.1
+            ),
+        )
+        if access.recheck_seconds > 60:
+            raise ConfigError(
+                "UBIQUITE_ACCESS_RECHECK_SECONDS must be at most 60: revocation must bite within a minute"
+            )
         return cls(
             database_url=database_url,
             redis_url=redis_url,
             secret_key=env.get("SECRET_KEY", ""),
-            host=env.get("HOST", "127.0.0.1"),
-            port=_int(env, "PORT", 8000, 1),
+            host=host,
+            port=port,
             allowed_origins=origins,
             data_dir=data_dir,
             limits=limits,
+            access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
             room_frames_per_second=_float(env, "UBIQUITE_ROOM_FRAMES_PER_SECOND", 20_000.0, 100.0),
             log_level=env.get("LOG_LEVEL", "info").lower(),
         )
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach this server, as printed in invitation links."""
+        if self.access.public_url:
+            return self.access.public_url
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
 
     def with_secret(self) -> Settings:
         """Return settings whose secret key is set, generating and keeping one on first run."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 
 from starlette.responses import PlainTextResponse
 from starlette.websockets import WebSocket
@@ -21,8 +20,10 @@ from crdt.protocol import (
     encode_sync_step2,
 )
 from crdt.updates import CausalGap, TooDeep, UpdateError
+from server.auth.door import Door
 from server.connection import Connection
 from server.errors import (
+    AccessDenied,
     BadMessage,
     CloseCode,
     ConnectionRefused,
@@ -53,13 +54,33 @@ async def sync_endpoint(websocket: WebSocket) -> None:
     if not valid_room_name(name):
         await refuse_handshake(websocket, 400, "invalid room name", CloseCode.POLICY_VIOLATION)
         return
-    await websocket.accept()
-    author = f"conn-{uuid.uuid4().hex[:10]}"
-    connection = Connection(websocket, name, author, limits)
+    door: Door = services.door
+    if not door.origin_allowed(websocket):
+        await refuse_handshake(websocket, 403, "origin not allowed", CloseCode.FORBIDDEN)
+        return
     try:
-        room = await rooms.get(name)
+        identity = await door.admit(websocket, name)
+        connection = Connection(websocket, name, identity.author, limits)
+        door.sockets.add(connection, identity)  # the per-person limit; sets read_only for observers
+    except AccessDenied as denied:
+        # Accepted then closed, never denied over HTTP: a stock client sees the 44xx code and stops
+        # reconnecting. Nothing of the document has been sent.
+        log.warning("closing WebSocket %s from %s: %d %s", name, _peer(websocket), denied.code, denied.reason)
+        await websocket.accept()
+        await websocket.close(denied.code, denied.reason)
+        return
+    try:
+        await websocket.accept()
+        await _serve(websocket, rooms, connection, limits)
+    finally:
+        door.sockets.remove(connection)
+
+
+async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connection, limits: Limits) -> None:
+    try:
+        room = await rooms.get(connection.room_name)
     except StoreUnavailable as exc:
-        log.error("room %s could not be loaded: %s", name, exc)
+        log.error("room %s could not be loaded: %s", connection.room_name, exc)
         await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
         return
     room.join(connection)

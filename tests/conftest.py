@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.congress import Congress
 from tests.support.redis_server import RedisServer, redis_server_available
 from tests.support.server import ServerProcess
 
@@ -59,3 +60,9 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
     process = ServerProcess(tmp_path / "data").start()
     yield process
     process.stop()
+
+
+@pytest.fixture
+def congress(server: ServerProcess) -> Congress:
+    """A congress of the running server; `congress.url()` invites a new participant to its motion."""
+    return server.congress()

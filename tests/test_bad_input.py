@@ -18,6 +18,7 @@ from crdt.protocol import (
     encode_update,
     encode_var_uint,
 )
+from tests.support.congress import Congress
 from tests.support.hostile import (
     HALF_APPLIED_CLIENT,
     HALF_APPLIED_UPDATE,
@@ -31,9 +32,9 @@ from tests.support.yclient import YClient
 pytestmark = pytest.mark.anyio
 
 
-async def _assert_room_carries_on(server: ServerProcess, room: str, witness: YClient) -> None:
+async def _assert_room_carries_on(server: ServerProcess, congress: Congress, witness: YClient) -> None:
     """Another client still edits and converges, and the server still answers."""
-    async with YClient(server.ws(room)) as other:
+    async with YClient(congress.url()) as other:
         await other.wait_for_text(str(witness.text))
         other.text += " suite"
         await witness.wait_for_text(str(other.text))
@@ -43,21 +44,21 @@ async def _assert_room_carries_on(server: ServerProcess, room: str, witness: YCl
 
 
 async def _expect_close(
-    server: ServerProcess, room: str, attack: Callable[[YClient], Awaitable[object]], code: int
+    congress: Congress, attack: Callable[[YClient], Awaitable[object]], code: int
 ) -> YClient:
-    witness = await YClient(server.ws(room)).connect()
+    witness = await YClient(congress.url()).connect()
     witness.text += "Texte commun"
-    attacker = await YClient(server.ws(room)).connect()
+    attacker = await YClient(congress.url()).connect()
     await attacker.wait_for_text("Texte commun")
     await attack(attacker)
     assert await attacker.wait_closed() == code, attacker.close_reason
-    await _assert_room_carries_on(server, room, witness)
+    await _assert_room_carries_on(congress.server, congress, witness)
     await witness.close()
     return attacker
 
 
-async def test_text_frame_is_refused_with_1003(server: ServerProcess) -> None:
-    attacker = await _expect_close(server, "r1003", lambda c: c.send_raw("hello"), 1003)
+async def test_text_frame_is_refused_with_1003(congress: Congress) -> None:
+    attacker = await _expect_close(congress, lambda c: c.send_raw("hello"), 1003)
     assert "text frames" in attacker.close_reason
 
 
@@ -66,69 +67,69 @@ async def test_text_frame_is_refused_with_1003(server: ServerProcess) -> None:
     [b"\x09", b"\x00\x07\x00", b"\x00\x02\x05ab", b"\x01\x05\x00", b"\x03\x00", b""],
     ids=["unknown-type", "unknown-sync-type", "truncated", "truncated-awareness", "trailing", "empty"],
 )
-async def test_malformed_messages_are_refused_with_1007(server: ServerProcess, frame: bytes) -> None:
-    await _expect_close(server, "r1007", lambda c: c.send_raw(frame), 1007)
+async def test_malformed_messages_are_refused_with_1007(congress: Congress, frame: bytes) -> None:
+    await _expect_close(congress, lambda c: c.send_raw(frame), 1007)
 
 
-async def test_garbage_update_is_refused_with_1007(server: ServerProcess) -> None:
-    await _expect_close(server, "garbage", lambda c: c.send_raw(encode_update(b"\x01\x01\x01\x00\x1f")), 1007)
+async def test_garbage_update_is_refused_with_1007(congress: Congress) -> None:
+    await _expect_close(congress, lambda c: c.send_raw(encode_update(b"\x01\x01\x01\x00\x1f")), 1007)
 
 
-async def test_deeply_nested_update_is_refused_before_it_can_crash_the_process(server: ServerProcess) -> None:
+async def test_deeply_nested_update_is_refused_before_it_can_crash_the_process(congress: Congress) -> None:
     bomb = encode_update(nested_value_update(30_000))
-    attacker = await _expect_close(server, "bomb", lambda c: c.send_raw(bomb), 1008)
+    attacker = await _expect_close(congress, lambda c: c.send_raw(bomb), 1008)
     assert "deep" in attacker.close_reason
 
 
-async def test_clock_gap_is_refused_and_never_applied(server: ServerProcess) -> None:
+async def test_clock_gap_is_refused_and_never_applied(congress: Congress) -> None:
     _, updates = map_updates(["a", "b", "c"])
 
     async def attack(client: YClient) -> None:
         await client.send_raw(encode_update(updates[0]))
         await client.send_raw(encode_update(updates[2]))
 
-    attacker = await _expect_close(server, "gap", attack, 1007)
+    attacker = await _expect_close(congress, attack, 1007)
     assert "gap" in attacker.close_reason
-    async with YClient(server.ws("gap")) as reader:
+    async with YClient(congress.url()) as reader:
         assert reader.doc.get("m", type=Map).to_py() == {"a": "a"}
 
 
-async def test_missing_dependency_is_refused(server: ServerProcess) -> None:
+async def test_missing_dependency_is_refused(congress: Congress) -> None:
     _, updates = text_updates(["a", "b"])
-    await _expect_close(server, "dep", lambda c: c.send_raw(encode_update(updates[1])), 1007)
+    await _expect_close(congress, lambda c: c.send_raw(encode_update(updates[1])), 1007)
 
 
-async def test_update_that_pycrdt_half_applies_is_rolled_back(server: ServerProcess) -> None:
-    await _expect_close(server, "half", lambda c: c.send_raw(encode_update(HALF_APPLIED_UPDATE)), 1007)
-    async with YClient(server.ws("half")) as reader:
+async def test_update_that_pycrdt_half_applies_is_rolled_back(congress: Congress) -> None:
+    await _expect_close(congress, lambda c: c.send_raw(encode_update(HALF_APPLIED_UPDATE)), 1007)
+    async with YClient(congress.url()) as reader:
         assert str(reader.text) == "Texte commun suite"
         assert HALF_APPLIED_CLIENT not in decode_state_vector(reader.doc.get_state())  # nothing of it
-    server.stop()
-    server.start()
-    async with YClient(server.ws("half")) as reader:
+    congress.server.stop()
+    congress.server.start()
+    async with YClient(congress.url()) as reader:
         assert str(reader.text) == "Texte commun suite"
 
 
-async def test_invalid_awareness_state_is_refused(server: ServerProcess) -> None:
+async def test_invalid_awareness_state_is_refused(congress: Congress) -> None:
     async def attack(client: YClient) -> None:
         entry = encode_entry(client.doc.client_id, 1, "{not json")
         await client.send_raw(encode_awareness(join_entries([entry])))
 
-    await _expect_close(server, "aw", attack, 1007)
+    await _expect_close(congress, attack, 1007)
 
 
-async def test_oversized_message_is_refused_with_1009(server: ServerProcess) -> None:
+async def test_oversized_message_is_refused_with_1009(congress: Congress) -> None:
     huge = b"\x00\x02" + encode_var_uint(5_000_000) + b"\x00" * 5_000_000
-    await _expect_close(server, "huge", lambda c: c.send_raw(huge), 1009)
+    await _expect_close(congress, lambda c: c.send_raw(huge), 1009)
 
 
-async def test_message_flood_is_refused_with_1008(server: ServerProcess) -> None:
+async def test_message_flood_is_refused_with_1008(congress: Congress) -> None:
     async def flood(client: YClient) -> None:
         for _ in range(1000):
             if not await client.send_raw(encode_query_awareness()):
                 return
 
-    attacker = await _expect_close(server, "flood", flood, 1008)
+    attacker = await _expect_close(congress, flood, 1008)
     assert "too many" in attacker.close_reason
 
 
@@ -140,11 +141,12 @@ async def test_invalid_room_name_is_refused_before_the_upgrade(server: ServerPro
     assert server.alive()
 
 
-async def test_many_bad_clients_do_not_disturb_a_writing_pair(server: ServerProcess) -> None:
-    async with YClient(server.ws("busy")) as alice, YClient(server.ws("busy")) as bob:
+async def test_many_bad_clients_do_not_disturb_a_writing_pair(congress: Congress) -> None:
+    tokens = congress.invite_many(10)
+    async with YClient(congress.url()) as alice, YClient(congress.url()) as bob:
 
         async def attacker(number: int) -> None:
-            client = await YClient(server.ws("busy")).connect()
+            client = await YClient(congress.url(token=tokens[number])).connect()
             await client.send_raw(encode_update(nested_value_update(1000 + number)))
             await client.wait_closed()
 

@@ -14,6 +14,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pycrdt import Text
@@ -33,7 +34,8 @@ ALPHABETS = ["abcdefghij", "ABCDEFGHIJ", "0123456789", "klmnopqrst", "KLMNOPQRST
 
 @pytest.fixture
 def cluster(tmp_path: Path, redis_server: RedisServer, postgres_url: str) -> Iterator[list[ServerProcess]]:
-    env = {"REDIS_URL": redis_server.url, "DATABASE_URL": postgres_url}
+    # Processes sharing a database must share the key that signs invitations (README).
+    env = {"REDIS_URL": redis_server.url, "DATABASE_URL": postgres_url, "SECRET_KEY": uuid.uuid4().hex * 2}
     servers = [ServerProcess(tmp_path / f"server-{i}", env=env) for i in range(2)]
     for server in servers:
         server.start()
@@ -43,8 +45,21 @@ def cluster(tmp_path: Path, redis_server: RedisServer, postgres_url: str) -> Ite
             server.stop()
 
 
-def _room() -> str:
-    return f"cluster-{uuid.uuid4().hex[:10]}"
+class Door:
+    """One congress in the shared database, and addresses of its motion on each process."""
+
+    def __init__(self, cluster: list[ServerProcess]) -> None:
+        self.congress = cluster[0].congress()
+        self.room = self.congress.room("motion")
+
+    def url(self, server: ServerProcess, token: str | None = None) -> str:
+        return f"{server.ws(self.room)}?token={quote(token or self.congress.invite())}"
+
+    def client(self, server: ServerProcess, *failover: ServerProcess) -> YClient:
+        """A person's client; with failover servers, it reconnects to them with the same token."""
+        token = self.congress.invite()
+        backups = [self.url(other, token) for other in failover]
+        return YClient(self.url(server, token), failover=backups if failover else None)
 
 
 async def _type(client: YClient, chars: str, interval: float) -> None:
@@ -96,8 +111,8 @@ async def _each(tabs: list[NodeYjsClient], op: str, text: Callable[[int], str]) 
 async def test_clients_on_two_processes_converge_and_see_each_other(
     cluster: list[ServerProcess], postgres_url: str
 ) -> None:
-    room = _room()
-    clients = [await YClient(cluster[i % 2].ws(room)).connect() for i in range(6)]
+    door = Door(cluster)
+    clients = [await door.client(cluster[i % 2]).connect() for i in range(6)]
     try:
         await asyncio.gather(*(_type(c, ALPHABETS[i], 0.01) for i, c in enumerate(clients)))
         text = await _converged(list(clients), Counter("".join(ALPHABETS)), timeout=10)
@@ -106,7 +121,7 @@ async def test_clients_on_two_processes_converge_and_see_each_other(
         assert clients[1].peers[clients[0].doc.client_id]["user"]["name"] == "Amina"
         await clients[0].close()
         await clients[1].wait_for(lambda: clients[0].doc.client_id not in clients[1].peers, timeout=10)
-        await _logged_text(postgres_url, room, text)
+        await _logged_text(postgres_url, door.room, text)
     finally:
         for client in clients:
             await client.close()
@@ -115,8 +130,8 @@ async def test_clients_on_two_processes_converge_and_see_each_other(
 async def test_redis_killed_and_restarted_while_typing(
     cluster: list[ServerProcess], redis_server: RedisServer, postgres_url: str
 ) -> None:
-    room = _room()
-    clients = [await YClient(cluster[i % 2].ws(room)).connect() for i in range(4)]
+    door = Door(cluster)
+    clients = [await door.client(cluster[i % 2]).connect() for i in range(4)]
     try:
         typing = asyncio.gather(*(_type(c, ALPHABETS[i] * 3, 0.1) for i, c in enumerate(clients)))
         await asyncio.sleep(0.7)
@@ -129,7 +144,7 @@ async def test_redis_killed_and_restarted_while_typing(
         assert time.monotonic() - back < 5.0, "replicas took more than 5 s after Redis came back"
         for server in cluster:
             assert "Redis lost" in server.log() and "Redis reachable again" in server.log()
-        await _logged_text(postgres_url, room, text)
+        await _logged_text(postgres_url, door.room, text)
     finally:
         for client in clients:
             await client.close()
@@ -139,11 +154,11 @@ async def test_kill_9_of_a_process_while_its_clients_type(
     cluster: list[ServerProcess], postgres_url: str
 ) -> None:
     doomed, survivor = cluster
-    room = _room()
+    door = Door(cluster)
     clients = [
-        await YClient(doomed.ws(room), failover=[survivor.ws(room)]).connect(),
-        await YClient(doomed.ws(room), failover=[survivor.ws(room)]).connect(),
-        await YClient(survivor.ws(room)).connect(),
+        await door.client(doomed, survivor).connect(),
+        await door.client(doomed, survivor).connect(),
+        await door.client(survivor).connect(),
     ]
     try:
         typing = asyncio.gather(*(_type(c, ALPHABETS[i] * 3, 0.05) for i, c in enumerate(clients)))
@@ -152,7 +167,7 @@ async def test_kill_9_of_a_process_while_its_clients_type(
         await typing
         await clients[0].wait_for(lambda: clients[0].reconnects > 0 and clients[1].reconnects > 0)
         text = await _converged(list(clients), Counter("".join(ALPHABETS[:3]) * 3), timeout=15)
-        await _logged_text(postgres_url, room, text, timeout=30)  # the survivor adopts within ~6 s
+        await _logged_text(postgres_url, door.room, text, timeout=30)  # the survivor adopts within ~6 s
     finally:
         for client in clients:
             await client.close()
@@ -164,11 +179,17 @@ async def test_every_process_restarted_with_tabs_left_open(
     reason = node_available()
     if reason:
         need(f"the Node Yjs client cannot run: {reason}")
-    room = _room()
+    door = Door(cluster)
     tabs = [NodeYjsClient() for _ in range(4)]
     try:
         for i, tab in enumerate(tabs):
-            await tab.start(f"ws://127.0.0.1:{cluster[i % 2].port}/ws", room, name=f"tab-{i}")
+            token = door.congress.invite()
+            await tab.start(
+                f"ws://127.0.0.1:{cluster[i % 2].port}/ws",
+                door.room,
+                name=f"tab-{i}",
+                params={"token": token},
+            )
             await tab.wait_for(lambda event: event["event"] == "synced")
         await _each(tabs, "type", lambda i: ALPHABETS[i][:5])
         await _converged(list(tabs), Counter("".join(a[:5] for a in ALPHABETS[:4])), timeout=10)
@@ -182,7 +203,7 @@ async def test_every_process_restarted_with_tabs_left_open(
             await tab.wait_for(lambda event: event["event"] == "synced", timeout=20)
         await _each(tabs, "type", lambda i: ALPHABETS[i][8:])
         text = await _converged(list(tabs), Counter("".join(ALPHABETS[:4])), timeout=15)
-        await _logged_text(postgres_url, room, text)
+        await _logged_text(postgres_url, door.room, text)
     finally:
         for tab in tabs:
             await tab.close()

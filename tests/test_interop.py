@@ -12,6 +12,7 @@ from pycrdt import Doc, Provider, Text
 
 from tests.conftest import need
 from tests.interop.node_client import NodeYjsClient, node_available
+from tests.support.congress import Congress
 from tests.support.server import ServerProcess
 from tests.support.yclient import YClient
 
@@ -56,23 +57,26 @@ async def node_clients(server: ServerProcess) -> AsyncIterator[list[NodeYjsClien
         await client.close()
 
 
-async def _start_node(
-    clients: list[NodeYjsClient], server: ServerProcess, room: str, name: str
-) -> NodeYjsClient:
+async def _start_node(clients: list[NodeYjsClient], congress: Congress, name: str) -> NodeYjsClient:
+    """The stock provider passes the token the documented way: `params`, appended as `?token=`."""
     client = NodeYjsClient()
-    await client.start(f"ws://127.0.0.1:{server.port}/ws", room, name=name)
+    server = congress.server
+    token = congress.invite(name=name)
+    await client.start(
+        f"ws://127.0.0.1:{server.port}/ws", congress.room(), name=name, params={"token": token}
+    )
     clients.append(client)
     await client.wait_for(lambda event: event["event"] == "synced", timeout=10)
     return client
 
 
-async def test_pycrdt_provider_joins_edits_and_converges(server: ServerProcess) -> None:
-    async with YClient(server.ws("provider")) as ours:
+async def test_pycrdt_provider_joins_edits_and_converges(congress: Congress) -> None:
+    async with YClient(congress.url()) as ours:
         ours.text += "Motion : "
         doc: Doc[Any] = Doc()
         text = doc.get("text", type=Text)
         async with (
-            websockets.connect(server.ws("provider")) as websocket,
+            websockets.connect(congress.url()) as websocket,
             Provider(doc, WebSocketChannel(websocket, "provider")) as provider,
         ):
             await asyncio.wait_for(provider.synced.wait(), 5)
@@ -89,10 +93,10 @@ async def test_pycrdt_provider_joins_edits_and_converges(server: ServerProcess) 
 
 
 async def test_stock_node_client_and_python_client_converge(
-    server: ServerProcess, node_clients: list[NodeYjsClient]
+    congress: Congress, node_clients: list[NodeYjsClient]
 ) -> None:
-    node = await _start_node(node_clients, server, "interop", "Nadia")
-    async with YClient(server.ws("interop")) as python:
+    node = await _start_node(node_clients, congress, "Nadia")
+    async with YClient(congress.url()) as python:
         await node.request({"op": "append", "text": "Depuis Node. "}, "done")
         await python.wait_for_text("Depuis Node. ")
         python.text += "Depuis Python."
@@ -104,11 +108,11 @@ async def test_stock_node_client_and_python_client_converge(
 
 
 async def test_concurrent_typing_by_node_and_python_clients_converges(
-    server: ServerProcess, node_clients: list[NodeYjsClient]
+    congress: Congress, node_clients: list[NodeYjsClient]
 ) -> None:
-    first = await _start_node(node_clients, server, "typing", "Amina")
-    second = await _start_node(node_clients, server, "typing", "Bruno")
-    async with YClient(server.ws("typing")) as python:
+    first = await _start_node(node_clients, congress, "Amina")
+    second = await _start_node(node_clients, congress, "Bruno")
+    async with YClient(congress.url()) as python:
         typing = [
             first.request({"op": "type", "text": "abcdefghij", "interval_ms": 5}, "done", timeout=20),
             second.request({"op": "type", "text": "0123456789", "interval_ms": 5}, "done", timeout=20),
@@ -130,11 +134,11 @@ async def test_concurrent_typing_by_node_and_python_clients_converges(
 
 
 async def test_presence_crosses_between_node_and_python(
-    server: ServerProcess, node_clients: list[NodeYjsClient]
+    congress: Congress, node_clients: list[NodeYjsClient]
 ) -> None:
-    node = await _start_node(node_clients, server, "presence", "Nadia")
+    node = await _start_node(node_clients, congress, "Nadia")
     await node.request({"op": "awareness", "state": {"user": {"name": "Nadia", "site": "salle"}}}, "done")
-    async with YClient(server.ws("presence")) as python:
+    async with YClient(congress.url()) as python:
         await python.wait_for(lambda: node.client_id in python.peers)
         assert node.client_id is not None
         assert python.peers[node.client_id]["user"]["name"] == "Nadia"
@@ -146,3 +150,16 @@ async def test_presence_crosses_between_node_and_python(
     await node.wait_for(
         lambda e: e["event"] == "awareness_change" and str(python.doc.client_id) not in e["states"], timeout=5
     )
+
+
+async def test_stock_node_client_refused_at_the_door_gives_up(
+    congress: Congress, node_clients: list[NodeYjsClient]
+) -> None:
+    """A 44xx close code is what makes the stock provider stop retrying a door that will not open."""
+    client = NodeYjsClient()
+    node_clients.append(client)
+    url = f"ws://127.0.0.1:{congress.server.port}/ws"
+    await client.start(url, congress.room(), name="Intrus", params={"token": "not-a-token"})
+    closed = await client.wait_for(lambda event: event["event"] == "closed", timeout=10)
+    assert closed["code"] == 4401
+    assert not any(event["event"] == "synced" for event in client.history)

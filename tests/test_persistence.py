@@ -21,6 +21,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.store.sql import SqlStore
+from tests.support.congress import Congress
 from tests.support.server import ServerProcess
 from tests.support.yclient import NotSynced, YClient
 
@@ -175,8 +176,10 @@ def _terminate_other_backends(store: SqlStore) -> None:
         )
 
 
-async def _restart_keeps_text(server: ServerProcess, room: str) -> None:
-    async with YClient(server.ws(room)) as writer:
+async def _restart_keeps_text(server: ServerProcess) -> None:
+    congress = server.congress()
+    token = congress.invite()
+    async with YClient(congress.url(token=token)) as writer:
         for word in ["Axe", " 1", " :", " sobriété", " numérique"]:
             writer.text += word
             await asyncio.sleep(0.01)
@@ -185,29 +188,30 @@ async def _restart_keeps_text(server: ServerProcess, room: str) -> None:
     assert server.stop(signal.SIGTERM) in (0, -signal.SIGTERM)
     assert "everything accepted is stored" in server.log()
     server.start()
-    async with YClient(server.ws(room)) as reader:
+    async with YClient(congress.url(token=token)) as reader:
         assert str(reader.text) == expected
 
 
 async def test_text_survives_a_restart_on_sqlite(server: ServerProcess) -> None:
-    await _restart_keeps_text(server, "restart")
+    await _restart_keeps_text(server)
 
 
 async def test_text_survives_a_restart_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
     server = ServerProcess(tmp_path / "pg", env={"DATABASE_URL": postgres_url}).start()
     try:
-        await _restart_keeps_text(server, f"restart-{uuid.uuid4().hex[:8]}")
+        await _restart_keeps_text(server)
     finally:
         server.stop()
 
 
-async def test_sigint_also_flushes(server: ServerProcess) -> None:
-    async with YClient(server.ws("sigint")) as writer:
+async def test_sigint_also_flushes(congress: Congress) -> None:
+    server = congress.server
+    async with YClient(congress.url()) as writer:
         writer.text += "dernier mot"
         await asyncio.sleep(0.01)
     server.stop(signal.SIGINT)
     server.start()
-    async with YClient(server.ws("sigint")) as reader:
+    async with YClient(congress.url()) as reader:
         assert str(reader.text) == "dernier mot"
 
 
@@ -218,11 +222,14 @@ def test_settings_with_secret_generates_once(tmp_path: Path) -> None:
     assert replace(settings).with_secret().secret_key == first.secret_key
 
 
-async def test_room_that_cannot_be_loaded_is_refused_with_1013(server: ServerProcess) -> None:
+async def test_room_that_cannot_be_loaded_is_refused_with_1013(
+    server: ServerProcess, congress: Congress
+) -> None:
+    url = congress.url()
     database = sqlite3.connect(server.data_dir / "ubiquite.sqlite3")
-    database.execute("DROP TABLE update_log")  # the store now fails on every read
+    database.execute("DROP TABLE update_log")  # the store now fails on every read of the log
     database.close()
-    client = YClient(server.ws("unloadable"))
+    client = YClient(url)
     with pytest.raises(NotSynced):
         await client.connect()
     assert await client.wait_closed() == 1013

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -28,7 +27,7 @@ class Cluster:
         self.nodes: list[Services] = []
 
     async def add(self, name: str, flush_interval: float = 0.01) -> Services:
-        settings = replace(Settings(database_url="memory://"), flush_interval=flush_interval)
+        settings = Settings(database_url="memory://", secret_key="relay-tests", flush_interval=flush_interval)
         services = build_services(settings, MemoryBroker(self.hub, name), self.store)
         services.peers.interval, services.peers.timeout = 0.05, 0.5
         await start_services(services)

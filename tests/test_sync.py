@@ -7,22 +7,24 @@ import random
 
 import pytest
 
+from tests.support.congress import Congress
 from tests.support.server import ServerProcess
 from tests.support.yclient import YClient
 
 pytestmark = pytest.mark.anyio
 
 
-async def test_two_clients_converge(server: ServerProcess) -> None:
-    async with YClient(server.ws("motion")) as alice, YClient(server.ws("motion")) as bob:
+async def test_two_clients_converge(congress: Congress) -> None:
+    async with YClient(congress.url()) as alice, YClient(congress.url()) as bob:
         alice.text += "Bonjour"
         await bob.wait_for_text("Bonjour")
         bob.text += " à tous"
         await alice.wait_for_text("Bonjour à tous")
 
 
-async def test_twenty_clients_typing_at_once_converge(server: ServerProcess) -> None:
-    clients = [await YClient(server.ws("congress")).connect() for _ in range(20)]
+async def test_twenty_clients_typing_at_once_converge(congress: Congress) -> None:
+    tokens = congress.invite_many(20)
+    clients = [await YClient(congress.url(token=token)).connect() for token in tokens]
     rng = random.Random(7)
 
     async def type_words(client: YClient, number: int) -> None:
@@ -46,8 +48,8 @@ async def test_twenty_clients_typing_at_once_converge(server: ServerProcess) -> 
         await client.close()
 
 
-async def test_own_updates_are_not_echoed(server: ServerProcess) -> None:
-    async with YClient(server.ws("echo")) as alice, YClient(server.ws("echo")) as bob:
+async def test_own_updates_are_not_echoed(congress: Congress) -> None:
+    async with YClient(congress.url()) as alice, YClient(congress.url()) as bob:
         frames_before = alice.received_frames
         alice.text += "x"
         await bob.wait_for_text("x")
@@ -55,9 +57,9 @@ async def test_own_updates_are_not_echoed(server: ServerProcess) -> None:
         assert alice.received_frames == frames_before
 
 
-async def test_presence_reaches_others_and_leaves_with_its_owner(server: ServerProcess) -> None:
-    async with YClient(server.ws("hall")) as alice:
-        bob = await YClient(server.ws("hall")).connect()
+async def test_presence_reaches_others_and_leaves_with_its_owner(congress: Congress) -> None:
+    async with YClient(congress.url()) as alice:
+        bob = await YClient(congress.url()).connect()
         await bob.set_presence({"user": {"name": "Bob", "site": "remote"}})
         await alice.wait_for(lambda: bob.doc.client_id in alice.peers)
         assert alice.peers[bob.doc.client_id]["user"]["name"] == "Bob"
@@ -65,22 +67,23 @@ async def test_presence_reaches_others_and_leaves_with_its_owner(server: ServerP
         await alice.wait_for(lambda: bob.doc.client_id not in alice.peers)
 
 
-async def test_a_late_joiner_gets_the_text_and_who_is_here(server: ServerProcess) -> None:
-    async with YClient(server.ws("late")) as alice:
+async def test_a_late_joiner_gets_the_text_and_who_is_here(congress: Congress) -> None:
+    async with YClient(congress.url()) as alice:
         alice.text += "Axe 1"
         await alice.set_presence({"user": {"name": "Alice"}})
         await asyncio.sleep(0.2)
-        async with YClient(server.ws("late")) as carol:
+        async with YClient(congress.url()) as carol:
             assert str(carol.text) == "Axe 1"
             await carol.wait_for(lambda: alice.doc.client_id in carol.peers)
 
 
 async def test_concurrent_first_joins_all_sync(server: ServerProcess) -> None:
     """Many clients join a room nobody has opened yet, at the same instant, many times."""
-    for attempt in range(15):
-        room = f"fresh-{attempt}"
+    for _attempt in range(15):
+        congress = server.congress()
+        urls = [congress.url(token=token) for token in congress.invite_many(8)]
         clients = await asyncio.wait_for(
-            asyncio.gather(*(YClient(server.ws(room)).connect(timeout=5) for _ in range(8))), 15
+            asyncio.gather(*(YClient(url).connect(timeout=5) for url in urls)), 15
         )
         clients[0].text += "ok"
         for client in clients:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 
 from server.broker.base import BrokerUnavailable
 from server.store.base import StoreUnavailable
+from server.web.i18n import language, translate
+from server.web.layout import esc, page
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -32,21 +32,10 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def index(request: Request) -> HTMLResponse:
-    services = request.app.state.services
-    ws_base = str(request.url_for("sync_endpoint", room="ROOM")).replace("http", "ws", 1)
-    rooms = "".join(
-        f"<li><code>{html.escape(room.name)}</code> — {len(room.connections)} connexion(s)</li>"
-        for room in services.rooms.rooms.values()
+    """The front door: what this is and how to get in; nothing of any congress (they are closed)."""
+    lang = language(request)
+    body = (
+        f"<h1>Ubiquité</h1><h2>{esc(translate('front_title', lang))}</h2>"
+        f"<p>{esc(translate('front_text', lang))}</p>"
     )
-    body = f"""<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Ubiquité</title></head>
-<body>
-<h1>Ubiquité</h1>
-<p>Serveur d'écriture collaborative en temps réel (y-websocket).
-<span lang="en">Real-time collaborative writing server.</span></p>
-<p>Point de synchronisation / <span lang="en">sync endpoint</span> :
-<code>{html.escape(ws_base)}</code></p>
-<h2>Salles ouvertes / <span lang="en">open rooms</span></h2>
-<ul>{rooms or "<li>aucune / <span lang='en'>none</span></li>"}</ul>
-</body></html>"""
-    return HTMLResponse(body)
+    return page("Ubiquité", body, lang)

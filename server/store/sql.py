@@ -68,6 +68,15 @@ class SqlStore:
     async def start(self) -> None:
         await asyncio.to_thread(self._start_sync)
 
+    def start_blocking(self) -> None:
+        """For the command line and scripts, which have no event loop (or must not block one's thread)."""
+        self._start_sync()
+
+    def stop_blocking(self) -> None:
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            engine.dispose()
+
     def _start_sync(self) -> None:
         if self.is_sqlite:
             path = self.url.removeprefix("sqlite:///")

@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.support.congress import Congress
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -23,7 +25,14 @@ def free_port() -> int:
 class ServerProcess:
     """`python -m server serve` on a free port, with its own data directory."""
 
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None, port: int | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        env: dict[str, str] | None = None,
+        port: int | None = None,
+        args: tuple[str, ...] = (),
+    ) -> None:
+        self.args = args
         self.data_dir = data_dir
         self.port = port or free_port()
         self.env = {**os.environ, "UBIQUITE_DATA_DIR": str(data_dir), "LOG_LEVEL": "info", **(env or {})}
@@ -37,11 +46,36 @@ class ServerProcess:
     def ws(self, room: str) -> str:
         return f"ws://127.0.0.1:{self.port}/ws/{room}"
 
+    def congress(self, slug: str | None = None, title: str | None = None) -> Congress:
+        """A congress in this server's database, to invite people to (see tests/support/congress.py)."""
+        return Congress(self, slug, title)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run `ubiquite ARGS` against this server's data directory and database."""
+        return subprocess.run(
+            [sys.executable, "-m", "server", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
     def start(self, timeout: float = 20.0) -> ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log_file = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "server",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                *self.args,
+            ],
             cwd=ROOT,
             env=self.env,
             stdout=log_file,

@@ -29,9 +29,19 @@ class NotSynced(ConnectionError):
 class YClient:
     """Speaks the protocol the way the stock client does, but never re-sends others' presence."""
 
-    def __init__(self, url: str, *, text_name: str = "text", failover: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        text_name: str = "text",
+        origin: str | None = None,
+        cookie: str | None = None,
+        failover: list[str] | None = None,
+    ) -> None:
         """With `failover`, a lost connection is re-opened on the next of `[url, *failover]` that answers."""
         self.url = url
+        self.origin = origin
+        self.cookie = cookie
         self.urls = [url, *(failover or [])]
         self.redials = failover is not None
         self.reconnects = 0
@@ -51,8 +61,13 @@ class YClient:
         self._presence_clock = 0
         self.doc.observe(self._on_local_change)
 
-    async def connect(self, timeout: float = 10.0) -> YClient:
+    async def open(self) -> YClient:
+        """Open the socket and start reading, without waiting for the sync (a refused client never syncs)."""
         await self._open(self.url)
+        return self
+
+    async def connect(self, timeout: float = 10.0) -> YClient:
+        await self.open()
         assert self._reader is not None
         synced = asyncio.create_task(self.synced.wait())
         await asyncio.wait({synced, self._reader}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -65,12 +80,21 @@ class YClient:
 
     async def _open(self, url: str) -> None:
         self.synced.clear()
-        self._ws = await websockets.connect(url, max_size=None, compression=None, open_timeout=5)
+        headers = {"Cookie": f"ubiquite_session={self.cookie}"} if self.cookie else None
+        self._ws = await websockets.connect(
+            url,
+            max_size=None,
+            compression=None,
+            open_timeout=5,
+            origin=self.origin,  # type: ignore[arg-type]
+            additional_headers=headers,
+        )
         self.url = url
         self._reader = asyncio.create_task(self._read())
         # As the stock client: our state vector (the server answers with what we lack and
         # asks for what it lacks, which is how edits made while away reach it), then who we are.
-        await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        # The server may already have closed a refused connection.
+        await self.send_raw(encode_sync_step1(self.doc.get_state()))
         if self._presence is not None:
             await self.set_presence(self._presence)
 

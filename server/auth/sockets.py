@@ -1,0 +1,108 @@
+"""The open sockets of each person: the per-person limit, who is connected now, and revocation.
+
+Revoking a person or a link, or ending a session, closes the matching sockets
+of this process at once; a sweep every `recheck_seconds` re-reads every open
+identity from the database, so a revocation made elsewhere (the command line,
+another process) also takes effect within that delay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from server.auth.access import AccessService
+from server.congress.domain import Identity, writes_allowed
+from server.connection import Connection
+from server.errors import CloseCode, TooMany, Unauthorized
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    identity: Identity
+    rooms: list[str]
+
+
+class SocketRegistry:
+    def __init__(self, access: AccessService, max_per_person: int, recheck_seconds: float) -> None:
+        self.access = access
+        self.max_per_person = max_per_person
+        self.recheck_seconds = recheck_seconds
+        self._identity: dict[Connection, Identity] = {}
+        self._by_person: dict[int, set[Connection]] = defaultdict(set)
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._sweep_forever(), name="access-sweep")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    def add(self, connection: Connection, identity: Identity) -> None:
+        mine = self._by_person[identity.participant_id]
+        if len(mine) >= self.max_per_person:
+            raise TooMany(f"too many connections for one person (at most {self.max_per_person})")
+        mine.add(connection)
+        self._identity[connection] = identity
+        connection.read_only = not writes_allowed(identity.role, identity.phase)
+
+    def remove(self, connection: Connection) -> None:
+        identity = self._identity.pop(connection, None)
+        if identity is not None:
+            mine = self._by_person.get(identity.participant_id)
+            if mine is not None:
+                mine.discard(connection)
+                if not mine:
+                    del self._by_person[identity.participant_id]
+
+    def connected(self, congress_id: int) -> list[Presence]:
+        """Everyone connected to this process now, with the rooms they have open."""
+        found: list[Presence] = []
+        for connections in self._by_person.values():
+            identities = [self._identity[c] for c in connections]
+            if identities and identities[0].congress_id == congress_id:
+                found.append(Presence(identities[0], sorted({c.room_name for c in connections})))
+        return sorted(found, key=lambda p: p.identity.name.casefold())
+
+    def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int:
+        closing = [c for c, identity in self._identity.items() if matches(identity)]
+        for connection in closing:
+            connection.close(CloseCode.UNAUTHORIZED, reason)
+        if closing:
+            log.info("closed %d connection(s): %s", len(closing), reason)
+        return len(closing)
+
+    def refresh_congress(self, congress_id: int) -> None:
+        """Re-read role and phase of this congress's sockets now (after a phase change)."""
+        asyncio.get_running_loop().create_task(self.sweep(lambda i: i.congress_id == congress_id))
+
+    async def sweep(self, only: Callable[[Identity], bool] = lambda _i: True) -> None:
+        snapshot = {c: i for c, i in self._identity.items() if only(i)}
+        if not snapshot:
+            return
+        verdicts = await asyncio.to_thread(self.access.recheck, set(snapshot.values()))
+        for connection, old in snapshot.items():
+            if self._identity.get(connection) is not old:
+                continue  # gone, or re-registered meanwhile
+            verdict = verdicts.get(old)
+            if isinstance(verdict, Unauthorized):
+                log.info("closing %r of participant %d: %s", connection, old.participant_id, verdict.reason)
+                connection.close(verdict.code, verdict.reason)
+            elif verdict is not None and verdict != old:
+                self._identity[connection] = verdict
+                connection.read_only = not writes_allowed(verdict.role, verdict.phase)
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.recheck_seconds)
+            try:
+                await self.sweep()
+            except Exception:  # a database hiccup: the next sweep tries again
+                log.exception("access sweep failed; retrying in %.0f s", self.recheck_seconds)

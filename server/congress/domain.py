@@ -1,0 +1,109 @@
+"""What a congress is, independent of storage: phases, roles, slugs and the rooms of its documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    CONTRIBUTIONS = "contributions"
+    THEMES = "themes"
+    WRITING = "writing"
+    PUBLISHED = "published"
+
+
+PHASES = list(Phase)
+
+
+class Role(StrEnum):
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+    OBSERVER = "observer"
+
+
+class Site(StrEnum):
+    ON_SITE = "on_site"
+    REMOTE = "remote"
+
+
+# Every congress has these live documents; each is one room named `{slug}.{kind}`.
+DOCUMENT_KINDS = ("motion", "mindmap")
+
+# No dot in a slug, so `{slug}.{kind}` always splits back unambiguously, and the
+# room name stays inside server.rooms.ROOM_NAME (letters, digits, `.`, `_`, `-`).
+SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?")
+
+
+class DomainError(ValueError):
+    """A request the congress's rules do not allow; the message is shown to the organiser."""
+
+
+def check_slug(slug: str) -> str:
+    if not SLUG.fullmatch(slug):
+        raise DomainError(
+            f"invalid slug {slug!r}: lower-case letters, digits and dashes, at most 48, "
+            "starting and ending with a letter or digit"
+        )
+    return slug
+
+
+def room_name(slug: str, kind: str) -> str:
+    return f"{slug}.{kind}"
+
+
+def check_phase_change(current: Phase, target: Phase) -> None:
+    """One step forward or back: a published motion cannot fall back to contributions by a misclick."""
+    distance = PHASES.index(target) - PHASES.index(current)
+    if abs(distance) != 1:
+        raise DomainError(
+            f"phase can only move one step, from {current.value} to "
+            + " or ".join(p.value for p in _neighbours(current))
+        )
+
+
+def _neighbours(phase: Phase) -> list[Phase]:
+    index = PHASES.index(phase)
+    return [PHASES[i] for i in (index - 1, index + 1) if 0 <= i < len(PHASES)]
+
+
+def writes_allowed(role: Role, phase: Phase) -> bool:
+    """Observers never write; once published the documents are frozen for everyone."""
+    return role is not Role.OBSERVER and phase is not Phase.PUBLISHED
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who is behind a request or a socket, as established by a session or an invitation token."""
+
+    participant_id: int
+    name: str
+    role: Role
+    congress_id: int
+    congress_slug: str
+    phase: Phase
+    # What proves it, so that revoking exactly that ends exactly these connections.
+    session_id: str | None = None
+    invitation_id: str | None = None
+
+    @property
+    def author(self) -> str:
+        """The author recorded on every update this person sends (never a Yjs client id)."""
+        return f"participant:{self.participant_id}"
+
+    @property
+    def is_organiser(self) -> bool:
+        return self.role is Role.ORGANISER
+
+
+@dataclass(frozen=True, slots=True)
+class NewParticipant:
+    """A person to register, already validated (by the CSV reader or the organiser route)."""
+
+    name: str
+    role: Role
+    commune: str = ""
+    department: str = ""
+    site: Site = Site.ON_SITE
+    contact: str = ""

@@ -1,0 +1,34 @@
+"""The shell of every server-rendered page: language, stylesheet, and headers that keep it private."""
+
+from __future__ import annotations
+
+import html
+
+from starlette.responses import HTMLResponse
+
+# No inline script may run: the organiser page's code is a file of ours, and nothing else.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "Referrer-Policy": "no-referrer",  # an invitation link must never leak through a Referer
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
+
+
+def page(title: str, body: str, lang: str, status: int = 200, scripts: tuple[str, ...] = ()) -> HTMLResponse:
+    """`body` is trusted HTML built by the caller, who escapes every value with `esc`."""
+    script_tags = "".join(f'<script src="/assets/{esc(s)}" defer></script>' for s in scripts)
+    document = f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)} · Ubiquité</title>
+<link rel="stylesheet" href="/assets/ubiquite.css">{script_tags}</head>
+<body><main>
+{body}
+</main></body></html>"""
+    return HTMLResponse(document, status_code=status, headers=SECURITY_HEADERS)
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
