@@ -7,6 +7,12 @@ got every keystroke of every writer and that all final texts are equal. A
 second part fills a room's log with K updates, restarts the server and times
 how long fresh clients take to sync that room from the store.
 
+With --processes 2 the room lives on two server processes that share a
+redis-server of the benchmark's own (REDIS_URL) and a PostgreSQL database
+(DATABASE_URL, a room name unique to the run); clients and writers are split
+half and half, and latency is reported separately for receivers on the
+writer's own process and on the other one.
+
 It prints figures; it asserts no timing. It exits 1 if an update was lost or
 the final texts differ. Usage: scripts/bench --help.
 """
@@ -26,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -36,6 +43,7 @@ from pycrdt import Doc, Text, TransactionEvent
 
 from crdt.protocol import decode_message, decode_state_vector, encode_update
 from crdt.updates import inspect_update
+from tests.support.redis_server import RedisServer, redis_server_available
 from tests.support.server import ServerProcess as TestServerProcess
 
 try:
@@ -45,11 +53,20 @@ except ImportError:  # run as a file: scripts/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-ROOM = "bench"
-PRESETS: dict[str, list[tuple[int, int]]] = {"issue2": [(50, 10), (200, 20), (500, 25)]}
-PRESET_COLD_UPDATES = {"issue2": 100_000}
+ROOM = "bench"  # the cold-sync room; load runs use a room name unique to the run
+# (clients, writers, server processes) at 5 keys/s
+PRESETS: dict[str, list[tuple[int, int, int]]] = {
+    "issue2": [(50, 10, 1), (200, 20, 1), (500, 25, 1)],
+    "issue3": [(200, 20, 1), (200, 20, 2)],
+}
+PRESET_COLD_UPDATES = {"issue2": 100_000, "issue3": 0}
+DEFAULT_DATABASE = os.environ.get("UBIQUITE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+# The issue 3 target: cross-process p99 at most this much above the single-process p99.
+CROSS_PROCESS_BUDGET_MS = 10.0
 # Above this share of one core the load generator, not the server, may be what we measure.
 SATURATED = 0.85
+# Above this much of the machine busy, or this late a 5 ms timer (p99, ms), processes waited for a core.
+CONTENDED_SHARE, CONTENDED_LAG_MS = 0.9, 10.0
 
 
 def log(message: str) -> None:
@@ -64,8 +81,11 @@ class ServerProcess(TestServerProcess):
 
     def __init__(self, data_dir: Path, extra_env: dict[str, str] | None = None) -> None:
         super().__init__(data_dir, {"PYTHONUNBUFFERED": "1", **(extra_env or {})})
-        for name in ("DATABASE_URL", "REDIS_URL"):  # the benchmark always runs on its own SQLite file
-            self.env.pop(name, None)
+        # Never the caller's environment's: its own SQLite file and in-process broker unless the
+        # benchmark passes its own (--processes 2).
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            if name not in (extra_env or {}):
+                self.env.pop(name, None)
         self.ps: psutil.Process | None = None
 
     @property
@@ -167,13 +187,15 @@ class Scenario:
     writers: int
     rate: float  # keystrokes per second per writer
     duration: float  # seconds of typing
+    processes: int = 1  # server processes sharing the room; clients and writers split evenly
 
     @property
     def keys_per_writer(self) -> int:
         return round(self.rate * self.duration)
 
     def label(self) -> str:
-        return f"N={self.clients} W={self.writers} R={self.rate:g}/s D={self.duration:g}s"
+        label = f"N={self.clients} W={self.writers} R={self.rate:g}/s D={self.duration:g}s"
+        return label if self.processes == 1 else f"{label} on {self.processes} processes"
 
 
 @dataclass
@@ -190,6 +212,9 @@ class Delivery:
     update_bytes: int = 0
     distinct_sequences: int = 0  # light receivers should all get the same frames
     latencies: list[float] = field(default_factory=list)
+    # The same, split by where the receiver is: on the writer's own server process or another one.
+    same_process: list[float] = field(default_factory=list)
+    cross_process: list[float] = field(default_factory=list)
     # Per keystroke (writer id, clock): when the first and the last receiver got it.
     first_arrival: dict[tuple[int, int], float] = field(default_factory=dict)
     last_arrival: dict[tuple[int, int], float] = field(default_factory=dict)
@@ -198,16 +223,16 @@ class Delivery:
 
 
 async def open_clients(
-    factories: list[Callable[[], WsClient]], port: int, concurrency: int = 50
+    factories: list[tuple[Callable[[], WsClient], int]], concurrency: int = 50
 ) -> list[WsClient]:
-    """Connect in waves so the accept queue never overflows; fail loudly if one cannot connect."""
+    """Connect (factory, port) pairs in waves so no accept queue overflows; fail loudly if one cannot."""
     gate = asyncio.Semaphore(concurrency)
 
-    async def one(factory: Callable[[], WsClient]) -> WsClient:
+    async def one(factory: Callable[[], WsClient], port: int) -> WsClient:
         async with gate:
             return await connect(factory, HOST, port)
 
-    return list(await asyncio.gather(*(one(f) for f in factories)))
+    return list(await asyncio.gather(*(one(f, port) for f, port in factories)))
 
 
 async def type_keystrokes(writers: list[Writer], scenario: Scenario, start: float) -> list[float]:
@@ -253,30 +278,55 @@ async def wait_for_delivery(
     return False
 
 
-async def run_scenario(scenario: Scenario, workdir: Path, extra_env: dict[str, str]) -> dict[str, Any]:
+async def run_scenario(
+    scenario: Scenario, workdir: Path, extra_env: dict[str, str], database: str = DEFAULT_DATABASE
+) -> dict[str, Any]:
     data_dir = Path(tempfile.mkdtemp(prefix="load-", dir=workdir))
-    server = ServerProcess(data_dir, extra_env)
-    log(f"{scenario.label()}: starting server on port {server.port} ({data_dir})")
-    startup = server.start_timed()
+    room = f"bench-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    redis: RedisServer | None = None
+    servers: list[ServerProcess] = []
     try:
-        return await _drive(scenario, server, startup)
+        if scenario.processes > 1:
+            redis = RedisServer(data_dir / "redis").start()
+            extra_env = {**extra_env, "REDIS_URL": redis.url, "DATABASE_URL": database}
+            log(f"{scenario.label()}: redis-server on port {redis.port}, store {database}, room {room}")
+        startups = []
+        for i in range(scenario.processes):
+            server = ServerProcess(data_dir / f"server-{i}", extra_env)
+            servers.append(server)
+            log(f"{scenario.label()}: starting server {i} on port {server.port} ({server.data_dir})")
+            startups.append(server.start_timed())  # one after the other: schema setup is not raced
+        return await _drive(scenario, servers, redis, room, startups)
     finally:
-        stop_seconds, code = server.stop_timed()
-        log(f"server stopped in {stop_seconds:.2f} s (exit code {code})")
+        for i, server in enumerate(servers):
+            if server.process is not None:
+                stop_seconds, code = server.stop_timed()
+                log(f"server {i} stopped in {stop_seconds:.2f} s (exit code {code})")
+        if redis is not None:
+            redis.stop()
 
 
-async def _drive(scenario: Scenario, server: ServerProcess, startup: float) -> dict[str, Any]:
+async def _drive(
+    scenario: Scenario,
+    servers: list[ServerProcess],
+    redis: RedisServer | None,
+    room: str,
+    startups: list[float],
+) -> dict[str, Any]:
     activity = Activity()
-    port = server.port
+    count = len(servers)
+
+    def factory(kind: type[Receiver], i: int) -> tuple[Callable[[], WsClient], int]:
+        """The i-th client of its kind goes to server i mod P: writers and receivers split evenly."""
+        process = i % count
+        port = servers[process].port
+        return (lambda: kind(HOST, port, room, activity, process)), port
+
     lights = scenario.clients - scenario.writers
-    writer_factories: list[Callable[[], WsClient]] = [
-        lambda: Writer(HOST, port, ROOM, activity) for _ in range(scenario.writers)
-    ]
-    light_factories: list[Callable[[], WsClient]] = [
-        lambda: Receiver(HOST, port, ROOM, activity) for _ in range(lights)
-    ]
+    factories = [factory(Writer, i) for i in range(scenario.writers)]
+    factories += [factory(Receiver, i) for i in range(lights)]
     connect_started = time.perf_counter()
-    clients = await open_clients(writer_factories + light_factories, port)
+    clients = await open_clients(factories)
     writers = [c for c in clients if isinstance(c, Writer)]
     receivers = [c for c in clients if isinstance(c, Receiver)]
     for client in receivers:
@@ -285,12 +335,16 @@ async def _drive(scenario: Scenario, server: ServerProcess, startup: float) -> d
     connect_seconds = time.perf_counter() - connect_started
     log(
         f"{len(clients)} clients connected and synced in {connect_seconds:.2f} s; typing for "
-        f"{scenario.duration:g} s"
+        f"{scenario.duration:g} s (load average {_load_average()})"
     )
 
+    redis_ps = psutil.Process(redis.process.pid) if redis is not None and redis.process is not None else None
     lag = LoopLag()
     lag.start()
-    server_cpu0, own_cpu0, wall0 = server.cpu_split(), time.process_time(), time.perf_counter()
+    load0 = os.getloadavg()
+    server_cpu0 = [s.cpu_split() for s in servers]
+    redis_cpu0 = sum(redis_ps.cpu_times()[:2]) if redis_ps else 0.0
+    own_cpu0, wall0 = time.process_time(), time.perf_counter()
     machine0 = psutil.cpu_times()
     start = wall0 + 0.2
     lateness = await type_keystrokes(writers, scenario, start)
@@ -298,37 +352,67 @@ async def _drive(scenario: Scenario, server: ServerProcess, startup: float) -> d
     log("typing done; waiting for delivery to finish")
     complete = await wait_for_delivery(writers, activity)
     last_update = activity.last_update_at
-    server_cpu1, own_cpu1, wall1 = server.cpu_split(), time.process_time(), time.perf_counter()
+    server_cpu1 = [s.cpu_split() for s in servers]
+    redis_cpu1 = sum(redis_ps.cpu_times()[:2]) if redis_ps else 0.0
+    own_cpu1, wall1 = time.process_time(), time.perf_counter()
     machine1 = psutil.cpu_times()
     await lag.stop()
     closed_early = _early_closes(clients)
 
-    fresh_text = await _fresh_client_text(port)
+    fresh_texts = [await _fresh_client_text(s.port, room) for s in servers]
     await asyncio.gather(*(client.close() for client in clients))
-    peak_rss = server.peak_rss_bytes()
-    log("analysing what every receiver got")
-    delivery = analyse(writers, receivers, fresh_text)
     window = wall1 - wall0
+    per_server = [
+        _server_figures(server, before, after, window)
+        for server, before, after in zip(servers, server_cpu0, server_cpu1, strict=True)
+    ]
+    if redis_ps is not None:
+        redis_figures = {
+            "cpu_s": redis_cpu1 - redis_cpu0,
+            "cpu_pct": 100 * (redis_cpu1 - redis_cpu0) / window,
+            "rss_mib": redis_ps.memory_info().rss / 2**20,
+        }
+    log("analysing what every receiver got")
+    delivery = analyse(writers, receivers, fresh_texts)
     return _scenario_result(
         scenario,
-        server,
+        per_server,
         delivery,
         lateness,
         lag.samples,
         closed_early,
-        startup=startup,
+        startup=max(startups),
         connect_seconds=connect_seconds,
         window=window,
-        server_user=server_cpu1[0] - server_cpu0[0],
-        server_sys=server_cpu1[1] - server_cpu0[1],
         own_cpu=own_cpu1 - own_cpu0,
         machine_busy=_busy_seconds(machine0, machine1),
+        load_average=[load0[0], os.getloadavg()[0]],
+        redis=redis_figures if redis_ps is not None else None,
         drain=max(0.0, last_update - typing_done),
         complete=complete,
-        peak_rss=peak_rss,
         send_times={(w.client_id, c): t for w in writers for c, t in enumerate(w.send_times)},
         client_errors=sorted({e for c in clients for e in c.errors}),
+        room=room,
     )
+
+
+def _server_figures(
+    server: ServerProcess, before: tuple[float, float], after: tuple[float, float], window: float
+) -> dict[str, Any]:
+    user, system = after[0] - before[0], after[1] - before[1]
+    return {
+        "port": server.port,
+        "cpu_s": user + system,
+        "user_s": user,
+        "sys_s": system,
+        "cpu_pct": 100 * (user + system) / window,
+        "peak_rss_mib": server.peak_rss_bytes() / 2**20,
+        "log_problems": server.log_problems(),
+    }
+
+
+def _load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _busy_seconds(before: Any, after: Any) -> float:
@@ -347,9 +431,9 @@ def _early_closes(clients: list[WsClient]) -> dict[str, int]:
     return closes
 
 
-async def _fresh_client_text(port: int) -> str:
+async def _fresh_client_text(port: int, room: str) -> str:
     """The server's own state, as a client connecting now sees it."""
-    client = await connect(lambda: Receiver(HOST, port, ROOM, Activity()), HOST, port)
+    client = await connect(lambda: Receiver(HOST, port, room, Activity()), HOST, port)
     assert isinstance(client, Receiver)
     client.request_sync()
     await asyncio.wait_for(client.synced, 30)
@@ -368,19 +452,23 @@ def doc_from_messages(messages: list[bytes]) -> Doc[Any]:
 # -- checking and measuring delivery, after the run ------------------------------------------------
 
 
-def analyse(writers: list[Writer], receivers: list[Receiver], fresh_text: str) -> Delivery:
-    """Decode each distinct frame sequence once; every receiver is checked, keystroke by keystroke."""
+def analyse(writers: list[Writer], receivers: list[Receiver], fresh_texts: list[str]) -> Delivery:
+    """Decode each distinct frame sequence once; every receiver is checked, keystroke by keystroke.
+
+    `fresh_texts`: what a client connecting to each server process after the run got.
+    """
     delivery = Delivery()
     send_times = {w.client_id: w.send_times for w in writers}
+    writer_process = {w.client_id: w.process for w in writers}
     delivery.keystrokes_sent = sum(len(t) for t in send_times.values())
     delivery.expected_deliveries = delivery.keystrokes_sent * (len(receivers) - 1)
     groups: dict[bytes, list[Receiver]] = {}
     for receiver in receivers:
         groups.setdefault(_sequence_digest(receiver), []).append(receiver)
     delivery.distinct_sequences = sum(1 for g in groups.values() if not isinstance(g[0], Writer))
-    finals: list[str] = [fresh_text]
+    finals: list[str] = list(fresh_texts)
     for members in groups.values():
-        _check_group(members, send_times, delivery)
+        _check_group(members, send_times, writer_process, delivery)
         if isinstance(members[0], Writer):  # its frames lack its own keystrokes: read its document
             finals.extend(str(m.text) for m in members if isinstance(m, Writer))
         else:
@@ -391,10 +479,12 @@ def analyse(writers: list[Writer], receivers: list[Receiver], fresh_text: str) -
         delivery.texts[digest] = delivery.texts.get(digest, 0) + 1
     if len(delivery.texts) != 1:
         delivery.problems.append(f"final texts differ: {len(delivery.texts)} distinct texts")
-    if len(fresh_text) != delivery.keystrokes_sent:
-        delivery.problems.append(
-            f"server text has {len(fresh_text)} characters for {delivery.keystrokes_sent} keystrokes"
-        )
+    for process, fresh_text in enumerate(fresh_texts):
+        if len(fresh_text) != delivery.keystrokes_sent:
+            delivery.problems.append(
+                f"server {process}'s text has {len(fresh_text)} characters for "
+                f"{delivery.keystrokes_sent} keystrokes"
+            )
     return delivery
 
 
@@ -406,18 +496,24 @@ def _sequence_digest(receiver: Receiver) -> bytes:
     return digest.digest()
 
 
-def _check_group(members: list[Receiver], send_times: dict[int, list[float]], delivery: Delivery) -> None:
+def _check_group(
+    members: list[Receiver],
+    send_times: dict[int, list[float]],
+    writer_process: dict[int, int],
+    delivery: Delivery,
+) -> None:
     """Coverage of the members' common frames, then each member's latency from its own arrival times."""
     first = members[0]
     own = first.client_id if isinstance(first, Writer) else None
     seen = {cid: bytearray(len(times)) for cid, times in send_times.items()}
-    frame_send_times: list[list[float]] = []
+    # Per frame, the send times of the keystrokes it carries, by the writer's server process.
+    frame_send_times: list[dict[int, list[float]]] = []
     frame_keys: list[list[tuple[int, int]]] = []
     for _, message in first.frames:
         summary = inspect_update(decode_message(message).payload)  # type: ignore[union-attr]
         if summary.has_skip:
             delivery.problems.append("a received update skips clocks; coverage is approximate")
-        sent: list[float] = []
+        sent: dict[int, list[float]] = {}
         keys: list[tuple[int, int]] = []
         for cid, (begin, end) in summary.ranges.items():
             times = send_times.get(cid)
@@ -432,7 +528,7 @@ def _check_group(members: list[Receiver], send_times: dict[int, list[float]], de
             marks = seen[cid]
             delivery.duplicates += sum(marks[begin:end]) * len(members)
             marks[begin:end] = b"\x01" * (end - begin)
-            sent.extend(times[begin:end])
+            sent.setdefault(writer_process[cid], []).extend(times[begin:end])
             keys.extend((cid, clock) for clock in range(begin, end))
         frame_send_times.append(sent)
         frame_keys.append(keys)
@@ -443,8 +539,14 @@ def _check_group(members: list[Receiver], send_times: dict[int, list[float]], de
     for member in members:
         delivery.update_frames += sum(1 for _, p in member.frames if p[1] == 2)
         delivery.update_bytes += sum(len(p) for _, p in member.frames if p[1] == 2)
-        for (arrived, _), sent in zip(member.frames, frame_send_times, strict=True):
-            delivery.latencies.extend([arrived - t for t in sent])
+        for (arrived, _), by_process in zip(member.frames, frame_send_times, strict=True):
+            for process, times in by_process.items():
+                latencies = [arrived - t for t in times]
+                delivery.latencies.extend(latencies)
+                if process == member.process:
+                    delivery.same_process.extend(latencies)
+                else:
+                    delivery.cross_process.extend(latencies)
     _spread(members, frame_keys, delivery)
 
 
@@ -465,7 +567,7 @@ def _spread(members: list[Receiver], frame_keys: list[list[tuple[int, int]]], de
 
 def _scenario_result(
     scenario: Scenario,
-    server: ServerProcess,
+    servers: list[dict[str, Any]],
     delivery: Delivery,
     lateness: list[float],
     lag: list[float],
@@ -477,9 +579,15 @@ def _scenario_result(
     send_times = figures["send_times"]
     result: dict[str, Any] = {
         "scenario": asdict(scenario),
+        "room": figures["room"],
         "ok": delivery.lost == 0 and not delivery.problems,
         "latency_ms": percentiles(delivery.latencies),
         "latency_samples": len(delivery.latencies),
+        # Receivers on the writer's own server process / on another one (--processes 2).
+        "same_process_latency_ms": percentiles(delivery.same_process),
+        "same_process_samples": len(delivery.same_process),
+        "cross_process_latency_ms": percentiles(delivery.cross_process),
+        "cross_process_samples": len(delivery.cross_process),
         # The server's own delay shows in the first receiver; the fan-out's length in the last one.
         "first_receiver_latency_ms": percentiles(
             [t - send_times[key] for key, t in delivery.first_arrival.items()]
@@ -503,12 +611,16 @@ def _scenario_result(
         "delivery_complete": figures["complete"],
         "drain_s": figures["drain"],
         "measured_window_s": window,
-        "server_cpu_s": figures["server_user"] + figures["server_sys"],
-        "server_user_s": figures["server_user"],
-        "server_sys_s": figures["server_sys"],
-        "server_cpu_pct": 100 * (figures["server_user"] + figures["server_sys"]) / window,
+        # Summed over the server processes; each one's figures in "servers".
+        "server_cpu_s": sum(x["cpu_s"] for x in servers),
+        "server_user_s": sum(x["user_s"] for x in servers),
+        "server_sys_s": sum(x["sys_s"] for x in servers),
+        "server_cpu_pct": sum(x["cpu_pct"] for x in servers),
+        "server_peak_rss_mib": sum(x["peak_rss_mib"] for x in servers),
+        "servers": servers,
+        "redis": figures["redis"],
         "machine_busy_cores": figures["machine_busy"] / window,
-        "server_peak_rss_mib": figures["peak_rss"] / 2**20,
+        "load_average_1min": figures["load_average"],
         "server_startup_s": figures["startup"],
         "loadgen_cpu_s": figures["own_cpu"],
         "loadgen_cpu_pct": 100 * figures["own_cpu"] / window,
@@ -517,10 +629,20 @@ def _scenario_result(
         "connect_and_sync_s": figures["connect_seconds"],
         "closed_by_server": closed_early,
         "client_errors": figures["client_errors"],
-        "server_log_problems": server.log_problems(),
+        "server_log_problems": _merged_log_problems(servers),
     }
     result["loadgen_saturated"] = figures["own_cpu"] / window > SATURATED
+    result["machine_contended"] = (
+        result["machine_busy_cores"] > CONTENDED_SHARE * (os.cpu_count() or 1)
+        or result["loadgen_loop_lag_ms"].get("p99", 0.0) > CONTENDED_LAG_MS
+    )
     return result
+
+
+def _merged_log_problems(servers: list[dict[str, Any]]) -> dict[str, int]:
+    if len(servers) == 1:
+        return dict(servers[0]["log_problems"])
+    return {f"server {i}: {k}": n for i, x in enumerate(servers) for k, n in x["log_problems"].items()}
 
 
 # -- cold sync --------------------------------------------------------------------------------------
@@ -696,10 +818,11 @@ def print_scenario(result: dict[str, Any]) -> None:
     s = Scenario(**result["scenario"])
     lat, lag = result["latency_ms"], result["loadgen_loop_lag_ms"]
     print(f"\n== {s.label()} ({s.clients - s.writers} light receivers) ==")
-    print(
-        f"latency keystroke→receiver  p50 {lat['p50']:.1f} ms  p95 {lat['p95']:.1f}  p99 {lat['p99']:.1f}  "
-        f"max {lat['max']:.1f}  ({result['latency_samples']:,} samples)"
-    )
+    print(f"latency keystroke→receiver  {_figures(lat)}  ({result['latency_samples']:,} samples)")
+    if s.processes > 1:
+        for kind, label in (("same", "same process "), ("cross", "other process")):
+            figures, samples = result[f"{kind}_process_latency_ms"], result[f"{kind}_process_samples"]
+            print(f"  receiver on {label}    {_figures(figures)}  ({samples:,} samples)")
     print(
         f"delivered  {result['delivered_updates_per_s']:,.0f} updates/s ({result['deliveries']:,} of "
         f"{result['deliveries_expected']:,}), {result['frames_received_per_s']:,.0f} frames/s received, "
@@ -716,11 +839,22 @@ def print_scenario(result: dict[str, Any]) -> None:
         f"per keystroke: first receiver p50 {first['p50']:.1f} ms p99 {first['p99']:.1f}; "
         f"last receiver p50 {last['p50']:.1f} ms p99 {last['p99']:.1f}"
     )
+    for i, x in enumerate(result["servers"]):
+        name = "server    " if len(result["servers"]) == 1 else f"server {i}  "
+        print(
+            f"{name} CPU {x['cpu_s']:.2f} s (user {x['user_s']:.2f}, sys {x['sys_s']:.2f}) = "
+            f"{x['cpu_pct']:.0f}% of one core over {result['measured_window_s']:.1f} s, peak RSS "
+            f"{x['peak_rss_mib']:.0f} MiB"
+        )
+    if result["redis"]:
+        r = result["redis"]
+        print(
+            f"redis      CPU {r['cpu_s']:.2f} s = {r['cpu_pct']:.0f}% of one core, RSS {r['rss_mib']:.0f} MiB"
+        )
+    load = result["load_average_1min"]
     print(
-        f"server     CPU {result['server_cpu_s']:.2f} s (user {result['server_user_s']:.2f}, sys "
-        f"{result['server_sys_s']:.2f}) = {result['server_cpu_pct']:.0f}% of one core over "
-        f"{result['measured_window_s']:.1f} s, peak RSS {result['server_peak_rss_mib']:.0f} MiB; "
-        f"machine busy {result['machine_busy_cores']:.2f} of {os.cpu_count()} cores"
+        f"machine    busy {result['machine_busy_cores']:.2f} of {os.cpu_count()} cores over the window; "
+        f"1-min load average {load[0]:.2f} before, {load[1]:.2f} after"
     )
     print(
         f"load gen   CPU {result['loadgen_cpu_s']:.2f} s = {result['loadgen_cpu_pct']:.0f}% of one core, "
@@ -729,9 +863,23 @@ def print_scenario(result: dict[str, Any]) -> None:
     )
     if result["loadgen_saturated"]:
         print("WARNING    the load generator used most of a core: latency and throughput are lower bounds")
+    if result["machine_contended"]:
+        print(
+            "WARNING    the machine was busy (see machine busy and loop lag): tail latencies include "
+            "time spent waiting for a core, here and in the servers"
+        )
     for label in ("closed_by_server", "client_errors", "server_log_problems", "problems"):
         if result[label]:
             print(f"{label.replace('_', ' ')}: {result[label]}")
+
+
+def _figures(latency: dict[str, float]) -> str:
+    if not latency:
+        return "no samples"
+    return (
+        f"p50 {latency['p50']:.1f} ms  p95 {latency['p95']:.1f}  p99 {latency['p99']:.1f}  "
+        f"max {latency['max']:.1f}"
+    )
 
 
 def print_cold(result: dict[str, Any]) -> None:
@@ -757,16 +905,18 @@ def print_cold(result: dict[str, Any]) -> None:
 
 def print_table(results: list[dict[str, Any]], cold: list[dict[str, Any]]) -> None:
     print(
-        "\n| N | W | p50 ms | p95 ms | p99 ms | max ms | delivered/s | frames/s | lost | server CPU | "
+        "\n| N | W | P | p50 ms | p95 ms | p99 ms | max ms | delivered/s | frames/s | lost | server CPU | "
         "peak RSS | load gen CPU |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         s, lat = r["scenario"], r["latency_ms"]
+        cpu = " + ".join(f"{x['cpu_pct']:.0f}%" for x in r["servers"])
+        rss = " + ".join(f"{x['peak_rss_mib']:.0f}" for x in r["servers"])
         print(
-            f"| {s['clients']} | {s['writers']} | {lat['p50']:.1f} | {lat['p95']:.1f} | {lat['p99']:.1f} | "
-            f"{lat['max']:.1f} | {r['delivered_updates_per_s']:,.0f} | {r['frames_received_per_s']:,.0f} | "
-            f"{r['lost']} | {r['server_cpu_pct']:.0f}% | {r['server_peak_rss_mib']:.0f} MiB | "
+            f"| {s['clients']} | {s['writers']} | {s['processes']} | {lat['p50']:.1f} | {lat['p95']:.1f} | "
+            f"{lat['p99']:.1f} | {lat['max']:.1f} | {r['delivered_updates_per_s']:,.0f} | "
+            f"{r['frames_received_per_s']:,.0f} | {r['lost']} | {cpu} | {rss} MiB | "
             f"{r['loadgen_cpu_pct']:.0f}%{' (saturated)' if r['loadgen_saturated'] else ''} |"
         )
     for c in cold:
@@ -774,6 +924,45 @@ def print_table(results: list[dict[str, Any]], cold: list[dict[str, Any]]) -> No
             f"\ncold sync K={c['updates']:,}: first client {c['cold_sync_ms']:.1f} ms, then median "
             f"{c['warm_sync_ms_median'] or 0:.1f} ms; restart to healthy {c['restart_to_healthy_s']:.2f} s"
         )
+
+
+def print_comparison(results: list[dict[str, Any]]) -> None:
+    """Each multi-process run next to the single-process run of the same N/W/R/D (issue 3)."""
+    alone = {_shape(r): r for r in results if r["scenario"]["processes"] == 1}
+    for shared in (r for r in results if r["scenario"]["processes"] > 1):
+        single = alone.get(_shape(shared))
+        if single is None:
+            continue
+        s = Scenario(**shared["scenario"])
+        rows = [
+            ("one process, all receivers", single["latency_ms"]),
+            (f"{s.processes} processes, same process", shared["same_process_latency_ms"]),
+            (f"{s.processes} processes, other process", shared["cross_process_latency_ms"]),
+        ]
+        shape = f"N={s.clients} W={s.writers} R={s.rate:g}/s D={s.duration:g}s"
+        print(f"\n== single- vs cross-process latency, {shape} ==")
+        print("| receivers | p50 ms | p95 ms | p99 ms | max ms |")
+        print("|---|---|---|---|---|")
+        for label, lat in rows:
+            print(f"| {label} | {lat['p50']:.1f} | {lat['p95']:.1f} | {lat['p99']:.1f} | {lat['max']:.1f} |")
+        base, same, cross = (lat["p99"] for _, lat in rows)
+        verdict = "met" if cross - base <= CROSS_PROCESS_BUDGET_MS else "MISSED"
+        print(
+            f"p99: cross-process − single-process {cross - base:+.1f} ms "
+            f"(target ≤ +{CROSS_PROCESS_BUDGET_MS:g} ms: {verdict}); cross − same process "
+            f"{cross - same:+.1f} ms; same process − single {same - base:+.1f} ms"
+        )
+        load = single["load_average_1min"] + shared["load_average_1min"]
+        print(
+            f"machine: {os.cpu_count()} cores; busy {single['machine_busy_cores']:.2f} / "
+            f"{shared['machine_busy_cores']:.2f} cores during the runs; 1-min load average "
+            f"{min(load):.2f}–{max(load):.2f}"
+        )
+
+
+def _shape(result: dict[str, Any]) -> tuple[Any, ...]:
+    s = result["scenario"]
+    return s["clients"], s["writers"], s["rate"], s["duration"]
 
 
 # -- entry point ---------------------------------------------------------------------------------
@@ -792,7 +981,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="K updates in the log for the cold-sync test (0 skips it)",
     )
     parser.add_argument(
-        "--preset", choices=sorted(PRESETS), help="issue2: N=50/W=10, 200/20, 500/25, R=5, K=100,000"
+        "--processes",
+        type=int,
+        default=1,
+        help="server processes sharing the room through a redis-server of its own and PostgreSQL; "
+        "clients and writers split evenly (default 1: SQLite, in-process broker)",
+    )
+    parser.add_argument(
+        "--database",
+        default=DEFAULT_DATABASE,
+        help="the PostgreSQL DATABASE_URL shared by the processes when --processes > 1 "
+        "(default: $UBIQUITE_TEST_POSTGRES_URL or %(default)s)",
+    )
+    parser.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        help="issue2: N=50/W=10, 200/20, 500/25, R=5, K=100,000; "
+        "issue3: N=200/W=20/R=5 on one process, then on two, latency side by side (no cold sync)",
     )
     parser.add_argument("--no-load", action="store_true", help="run only the cold-sync test")
     parser.add_argument("--json", type=Path, help="write all results to this file")
@@ -802,22 +1007,41 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("need 0 < --writers <= --clients")
     if args.rate <= 0 or args.duration <= 0:
         parser.error("--rate and --duration must be positive")
+    if args.processes < 1:
+        parser.error("--processes must be at least 1")
     return args
 
 
 def scenarios_of(args: argparse.Namespace) -> tuple[list[Scenario], list[int]]:
     if args.preset:
-        load = [Scenario(n, w, 5.0, args.duration) for n, w in PRESETS[args.preset]]
-        return load, [PRESET_COLD_UPDATES[args.preset]]
-    load = [] if args.no_load else [Scenario(args.clients, args.writers, args.rate, args.duration)]
+        load = [Scenario(n, w, 5.0, args.duration, p) for n, w, p in PRESETS[args.preset]]
+        cold = PRESET_COLD_UPDATES[args.preset]
+        return load, [cold] if cold > 0 else []
+    scenario = Scenario(args.clients, args.writers, args.rate, args.duration, args.processes)
+    load = [] if args.no_load else [scenario]
     return load, [args.cold_updates] if args.cold_updates > 0 else []
+
+
+def check_services(load: list[Scenario], database: str) -> None:
+    """Several processes need redis-server here and the PostgreSQL database reachable: say so early."""
+    if all(s.processes == 1 for s in load):
+        return
+    if not redis_server_available():
+        raise SystemExit("--processes > 1 needs redis-server (not found)")
+    import psycopg
+
+    try:
+        psycopg.connect(database, connect_timeout=5).close()
+    except psycopg.Error as exc:
+        raise SystemExit(f"--processes > 1 needs PostgreSQL at {database}: {exc}") from exc
 
 
 async def run_all(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     load, cold_counts = scenarios_of(args)
+    check_services(load, args.database)
     results: dict[str, Any] = {"scenarios": [], "cold_sync": [], "machine": _machine()}
     for scenario in load:
-        result = await run_scenario(scenario, workdir, {})
+        result = await run_scenario(scenario, workdir, {}, args.database)
         print_scenario(result)
         results["scenarios"].append(result)
     for count in cold_counts:
@@ -826,6 +1050,7 @@ async def run_all(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         results["cold_sync"].append(cold)
     if len(load) > 1 or (load and cold_counts):
         print_table(results["scenarios"], results["cold_sync"])
+    print_comparison(results["scenarios"])
     return results
 
 

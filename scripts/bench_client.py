@@ -247,9 +247,10 @@ class Receiver(WsClient):
     the run, and latency is computed from the arrival times kept here.
     """
 
-    def __init__(self, host: str, port: int, room: str, activity: Activity) -> None:
+    def __init__(self, host: str, port: int, room: str, activity: Activity, process: int = 0) -> None:
         super().__init__(host, port, f"/ws/{room}")
         self.activity = activity
+        self.process = process  # which server process it is connected to (--processes 2)
         self.frames: list[tuple[float, bytes]] = []
         self.other_messages = 0  # awareness, keepalives, the server's sync step 1
         self.synced: asyncio.Future[float] = asyncio.get_running_loop().create_future()
@@ -280,8 +281,8 @@ class Receiver(WsClient):
 class Writer(Receiver):
     """A real client: a pycrdt document, one transaction and one update message per keystroke."""
 
-    def __init__(self, host: str, port: int, room: str, activity: Activity) -> None:
-        super().__init__(host, port, room, activity)
+    def __init__(self, host: str, port: int, room: str, activity: Activity, process: int = 0) -> None:
+        super().__init__(host, port, room, activity, process)
         self.doc: Doc[Any] = Doc()
         self.text = self.doc.get("text", type=Text)
         # send_times[c] is when the keystroke with Yjs clock c left: one ASCII character is one clock.
