@@ -9,6 +9,7 @@ import sys
 import uvicorn
 
 from server.settings import ConfigError, Settings
+from server.themes.cli import add_parser as add_themes_parser
 
 
 def _configure_logging(level: str) -> None:
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-* headers")
     serve_parser.add_argument("--access-log", action="store_true", help="log every HTTP request")
     serve_parser.set_defaults(handler=serve)
+    add_themes_parser(commands)
     return parser
 
 
