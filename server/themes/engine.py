@@ -11,7 +11,7 @@ from threadpoolctl import threadpool_limits
 from server.themes.clustering import MAX_K, cluster, nearest_seed, propose_k, typical_closeness
 from server.themes.contributions import Contribution
 from server.themes.duplicates import THRESHOLD, near_duplicates
-from server.themes.features import Encoder, Progress, UniversalSentenceEncoder, build_features
+from server.themes.features import CachedEncoder, Encoder, Progress, UniversalSentenceEncoder, build_features
 from server.themes.labels import theme_words
 from server.themes.model import Classification, Member, Theme, ThemeSeed
 
@@ -34,7 +34,8 @@ class ClassificationError(ValueError):
 def default_encoder() -> Encoder:
     global _default_encoder
     if _default_encoder is None:
-        _default_encoder = UniversalSentenceEncoder(threads=1)
+        # One per process: the model loads once and the vectors of texts already seen are kept.
+        _default_encoder = CachedEncoder(UniversalSentenceEncoder(threads=1))
     return _default_encoder
 
 
