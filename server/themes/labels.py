@@ -1,0 +1,51 @@
+"""Label proposals: each theme's most telling words by class-based TF-IDF, shown unstemmed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+
+from server.themes.contributions import Contribution
+from server.themes.french import stem, words
+
+WORDS_PER_THEME = 8
+
+
+def theme_words(
+    contributions: Sequence[Contribution], labels: np.ndarray, n_themes: int, top: int = WORDS_PER_THEME
+) -> list[list[str]]:
+    """The `top` most telling words of each theme 0..n_themes-1, most telling first.
+
+    c-TF-IDF (as in BERTopic): all texts of a theme form one document; a stem's
+    weight is its frequency in the theme times log(1 + A / its frequency overall),
+    A the average number of words per theme. A stem common to every theme
+    ("numérique") scores low; one concentrated in a theme scores high. Each stem is
+    shown as its most frequent written form in that theme ("données", not "don").
+    """
+    documents = [words(f"{c.title} {c.text}") for c in contributions]
+    per_theme = [[w for i in np.flatnonzero(labels == t) for w in documents[i]] for t in range(n_themes)]
+    if not any(per_theme):
+        return [[] for _ in range(n_themes)]
+    vectorizer = CountVectorizer(analyzer=lambda tokens: [stem(w) for w in tokens])
+    counts = vectorizer.fit_transform(per_theme).toarray().astype(float)
+    vocabulary = vectorizer.get_feature_names_out()
+    frequency = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
+    average_words = counts.sum() / max(n_themes, 1)
+    weight = frequency * np.log(1 + average_words / np.maximum(counts.sum(axis=0), 1))
+    result = []
+    for t in range(n_themes):
+        surface: dict[str, Counter[str]] = {}
+        for w in per_theme[t]:
+            surface.setdefault(stem(w), Counter())[w] += 1
+        # Ties broken by the stem itself so the order never depends on hashing.
+        ranked = sorted(range(len(vocabulary)), key=lambda j: (-weight[t, j], vocabulary[j]))
+        chosen = [j for j in ranked if counts[t, j] > 0][:top]
+        result.append([_most_common(surface[vocabulary[j]]) for j in chosen])
+    return result
+
+
+def _most_common(forms: Counter[str]) -> str:
+    return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
