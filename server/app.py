@@ -15,6 +15,7 @@ from server.broker.base import Broker
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
 from server.rooms import RoomManager
+from server.routes.client import client_routes
 from server.routes.status import healthz, index
 from server.settings import Settings
 from server.store import open_store
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
             Route("/", index),
             Route("/healthz", healthz),
             WebSocketRoute("/ws/{room}", sync_endpoint),
+            *client_routes(),
         ],
         lifespan=lifespan,
     )
