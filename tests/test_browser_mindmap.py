@@ -7,9 +7,9 @@ from typing import Any
 from pycrdt import Doc, Map
 
 from crdt.mindmap import ROOT_ID, Node, add_node, build_tree, delete, ensure_root, move, nodes_map, to_outline
-from tests.support.browser import People, run_async, screenshot, wait_until
+from tests.support.browser import People, screenshot, wait_until
+from tests.support.rooms import push_mindmap, server_tree
 from tests.support.server import ServerProcess
-from tests.support.yclient import YClient
 
 # The tree as the page shows it: li[data-id] > .mm-node > .mm-label, then ul.mm-group > li…
 SHOWN_TREE = """() => {
@@ -29,26 +29,6 @@ def _shape(node: Node) -> dict[str, Any]:
 
 def _labels(shape: dict[str, Any]) -> Any:
     return (shape["label"], [_labels(child) for child in shape["children"]])
-
-
-def _server_tree(server: ServerProcess, room: str) -> Node:
-    """The tree as a fresh pycrdt client of the room sees it."""
-
-    async def read() -> Node:
-        async with YClient(server.ws(room)) as client:
-            return build_tree(client.doc)
-
-    return run_async(read)
-
-
-def _push(server: ServerProcess, room: str, doc: Doc[Any]) -> None:
-    async def push() -> None:
-        async with YClient(server.ws(room)) as client:
-            client.doc.apply_update(doc.get_update())  # sent to the server as a local change
-            async with YClient(server.ws(room)) as check:
-                await check.wait_for(lambda: len(nodes_map(check.doc)) == len(nodes_map(doc)))
-
-    run_async(push)
 
 
 def _sync(a: Doc[Any], b: Doc[Any]) -> None:
@@ -86,7 +66,7 @@ def _tangled_map() -> Doc[Any]:
 
 def test_the_browser_shows_the_tree_python_builds(people: People, web_server: ServerProcess) -> None:
     doc = _tangled_map()
-    _push(web_server, "tangle.mindmap", doc)
+    push_mindmap(web_server, "tangle.mindmap", doc)
     expected = _shape(build_tree(doc))
     page = people.open("/c/tangle/carte", name="Alice Martin")
     page.wait_for_selector("[role=treeitem][data-id=orphan]")
@@ -150,7 +130,7 @@ def test_concurrent_moves_in_two_browsers_never_break_the_tree(
     ensure_root(seed, "Congrès 2026")
     add_node(seed, ROOT_ID, "Inclusion", node_id="x")
     add_node(seed, ROOT_ID, "Éducation", node_id="y")
-    _push(web_server, "cycle.mindmap", seed)
+    push_mindmap(web_server, "cycle.mindmap", seed)
     alice = people.open("/c/cycle/carte", name="Alice Martin")
     bob = people.open("/c/cycle/carte", name="Bruno Diallo")
     for page in (alice, bob):
@@ -169,7 +149,7 @@ def test_concurrent_moves_in_two_browsers_never_break_the_tree(
         lambda: (
             alice.evaluate(SHOWN_TREE)
             == bob.evaluate(SHOWN_TREE)
-            == _shape(_server_tree(web_server, "cycle.mindmap"))
+            == _shape(server_tree(web_server, "cycle.mindmap"))
         ),
         what="both browsers and the server on one tree",
     )

@@ -103,6 +103,7 @@ async def client_config(request: Request) -> ClientConfig | None:
         congress_slug=slug,
         congress_title=query.get("titre", slug),
         rooms={"motion": f"{slug}.motion", "mindmap": f"{slug}.mindmap"},
+        organiser_url=f"/c/{slug}/organisation" if role == "organiser" else None,
     )
 
 

@@ -3,14 +3,16 @@ import { t } from './i18n.js'
 import { blockForLine, lineOf, render } from './motion/markdown.js'
 import { mapViewer } from './mindmap/page.js'
 
-/** Where a remote change starts in the text: the sum of the retains before the first insert or delete. */
-function changeOffset (delta) {
+/** Where a remote change ends in the new text (where its writer's cursor is), or null if nothing changed. */
+function changeEnd (delta) {
   let offset = 0
+  let end = null
   for (const op of delta) {
     if (op.retain !== undefined) offset += op.retain
-    else return offset
+    else if (op.insert !== undefined) end = offset += op.insert.length
+    else end = offset
   }
-  return null
+  return end
 }
 
 export function projectorPage (main, { rooms, config }) {
@@ -70,7 +72,7 @@ export function projectorPage (main, { rooms, config }) {
   // Follow what others write once the page is synced, not the initial load of the whole text.
   const { provider } = rooms.motion
   ytext.observe((event) => {
-    const offset = event.transaction.origin === provider && provider.synced ? changeOffset(event.delta) : null
+    const offset = event.transaction.origin === provider && provider.synced ? changeEnd(event.delta) : null
     if (offset !== null) followLine = lineOf(ytext.toString(), offset)
     if (!scheduled) {
       scheduled = true

@@ -34,7 +34,7 @@ function appendOutline (motionText, outline) {
 
 /** The map alone, without editing: for observers and the projector. */
 export function mapViewer (host, { rooms, config }) {
-  const view = new MapView(host, rooms.mindmap.doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: false })
+  const view = new MapView(host, rooms.mindmap.doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: false, subject: config.congress.title })
   view.render()
   return view
 }
@@ -57,7 +57,7 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   stage.className = 'mm-stage'
   main.append(heading, toolbar, stage, status)
 
-  const view = new MapView(stage, doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: writable })
+  const view = new MapView(stage, doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: writable, subject: config.congress.title })
   const zoom = group(
     t('zoom'),
     button('+', () => view.panzoom.zoom(1.2), { title: t('zoomIn') }),

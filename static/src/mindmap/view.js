@@ -11,8 +11,9 @@ import { nodesMap } from './ops.js'
  * Folding is a personal view setting, kept in this browser only.
  */
 export class MapView {
-  constructor (host, doc, { label, room, editable }) {
+  constructor (host, doc, { label, room, editable, subject }) {
     this.editable = editable
+    this.subject = subject
     this.doc = doc
     this.nodes = nodesMap(doc)
     this.selected = ROOT_ID
@@ -109,7 +110,8 @@ export class MapView {
     box.draggable = this.editable && depth > 0
     const text = document.createElement('span')
     text.className = 'mm-label'
-    text.textContent = node.label
+    // Until someone writes the central subject, the congress's title stands in for it.
+    text.textContent = node.label || (depth === 0 ? this.subject : '')
     box.append(text)
     item.append(box)
 
