@@ -31,6 +31,12 @@ PAGE_TITLES = {
 USER_COLOURS = ("#1565c0", "#2e7d32", "#b3261e", "#6a1b9a", "#a04a00", "#00695c", "#ad1457", "#4e342e")
 LANG_COOKIE = "ubiquite_lang"
 
+
+def bundle_built() -> bool:
+    """scripts/install builds static/dist; without npm it cannot, and the pages say so."""
+    return (DIST / "app.js").exists()
+
+
 Role = Literal["organiser", "participant", "observer"]
 Site = Literal["on_site", "remote"]
 
@@ -124,7 +130,7 @@ async def client_page(request: Request) -> Response:
     lang = language(request)
     if page is None:
         return _message(lang, 404, ("Page inconnue", "Unknown page"))
-    if not (DIST / "app.js").exists():
+    if not bundle_built():
         return _message(
             lang,
             503,
