@@ -19,6 +19,7 @@ import time
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
+from crdt.jsontext import JsonTextError, check_json
 from crdt.protocol import ProtocolError, Reader, encode_var_string, encode_var_uint
 
 MAX_STATE_BYTES = 8 * 1024
@@ -64,33 +65,10 @@ def validate_state(state: str) -> None:
     """Browsers `JSON.parse` every state they receive: refuse what would break them."""
     if len(state) > MAX_STATE_BYTES:
         raise AwarenessError(f"awareness state larger than {MAX_STATE_BYTES} bytes")
-    if state.count("{") + state.count("[") > MAX_STATE_DEPTH and _depth(state) > MAX_STATE_DEPTH:
-        raise AwarenessError("awareness state nests too deep")
     try:
-        json.loads(state)
-    except ValueError as exc:
-        raise AwarenessError("awareness state is not JSON") from exc
-
-
-def _depth(text: str) -> int:
-    deepest = depth = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
+        check_json(state, MAX_STATE_DEPTH)
+    except JsonTextError as exc:
+        raise AwarenessError(f"awareness state: {exc}") from exc
 
 
 @dataclass(slots=True)
@@ -184,6 +162,16 @@ class PresenceTable:
                 if entry.owner is not None:
                     self._owned_by.pop(entry.owner, None)
                     entry.owner = None
+                self._update(entry, client_id, entry.clock + 1, _NULL, now)
+                gone.append(client_id)
+        return gone
+
+    def drop_origin(self, origin: Hashable, now: float | None = None) -> list[int]:
+        """Mark gone every live entry relayed by `origin` (a process that died or left)."""
+        gone = []
+        for client_id, entry in self._entries.items():
+            if entry.owner == origin and entry.state != _NULL:
+                entry.owner = None
                 self._update(entry, client_id, entry.clock + 1, _NULL, now)
                 gone.append(client_id)
         return gone

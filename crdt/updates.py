@@ -12,10 +12,10 @@ keep its own state vector and to tell no-ops from real changes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from crdt.jsontext import JsonTextError, JsonTooDeep, check_json
 from crdt.protocol import ProtocolError, Reader
 
 # Nesting of values inside one update (ContentAny / JSON). Real documents stay
@@ -254,35 +254,12 @@ def _skip_any(reader: Reader, depth_left: int) -> None:
 
 
 def _check_json(text: str, max_depth: int) -> None:
-    """Refuse JSON text that does not parse or nests deeper than max_depth (checked first)."""
-    if text.count("[") + text.count("{") > max_depth:
-        _check_json_depth(text, max_depth)
     try:
-        json.loads(text)
-    except ValueError as exc:
-        raise MalformedUpdate("content is not valid JSON") from exc
-
-
-def _check_json_depth(text: str, max_depth: int) -> None:
-    depth = 0
-    in_string = False
-    escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise TooDeep("JSON value nesting too deep")
-        elif char in "]}":
-            depth -= 1
+        check_json(text, max_depth)
+    except JsonTooDeep as exc:
+        raise TooDeep(str(exc)) from exc
+    except JsonTextError as exc:
+        raise MalformedUpdate(f"content: {exc}") from exc
 
 
 def _read_delete_set(reader: Reader, summary: UpdateSummary) -> None:

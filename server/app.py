@@ -12,9 +12,10 @@ from starlette.routing import Route, WebSocketRoute
 
 from server.broker import open_broker
 from server.broker.base import Broker
+from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
-from server.rooms import RoomManager
+from server.rooms import Room, RoomManager
 from server.routes.client import client_routes
 from server.routes.status import healthz, index
 from server.settings import Settings
@@ -32,24 +33,34 @@ class Services:
     broker: Broker
     update_log: UpdateLog
     rooms: RoomManager
+    peers: PeerWatch
+    relay: BrokerRelay
 
 
-def build_services(settings: Settings, broker: Broker | None = None) -> Services:
+def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
     """Wire the parts; nothing connects until `start_services`."""
-    store = open_store(settings.database_url)
+    store = store or open_store(settings.database_url)
     broker = broker or open_broker(settings.redis_url)
     update_log = UpdateLog(store, settings.flush_interval, settings.checkpoint_every)
     rooms_holder: list[RoomManager] = []
-    relay = BrokerRelay(broker, lambda name: rooms_holder[0].find(name))
+
+    def loaded_rooms() -> list[Room]:
+        return list(rooms_holder[0].rooms.values())
+
+    peers = PeerWatch(broker, loaded_rooms, update_log)
+    relay = BrokerRelay(broker, lambda name: rooms_holder[0].find(name), loaded_rooms, peers)
+    # The log hook runs before the relay: an update's place in the log's count is
+    # known when the relay publishes it (server/peers.py).
     rooms = RoomManager(settings, update_log, hooks=[update_log, relay], lifecycle=[relay])
     rooms_holder.append(rooms)
-    return Services(settings, store, broker, update_log, rooms)
+    return Services(settings, store, broker, update_log, rooms, peers, relay)
 
 
 async def start_services(services: Services) -> None:
     await services.store.start()
     await services.broker.start()
     await services.update_log.start()
+    await services.peers.start()
     await services.rooms.start()
 
 
@@ -57,6 +68,7 @@ async def stop_services(services: Services) -> None:
     """Close every socket, then store everything accepted before exiting."""
     await services.rooms.stop()
     await services.update_log.stop()
+    await services.peers.stop()
     await services.broker.stop()
     await services.store.stop()
 

@@ -21,16 +21,36 @@ from typing import Any
 from pycrdt import Doc
 
 from crdt.awareness import AwarenessEntry
+from crdt.replay import CausalReplay
 from server.rooms import Origin, OriginKind, Room, build_doc
-from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
+from server.store.base import CheckpointRecord, LoggedUpdate, NewUpdate, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY = 5.0
 
 
-def _build_state(checkpoint: bytes | None, updates: list[bytes]) -> bytes:
-    return build_doc(checkpoint, updates).get_update()
+def _checkpoint_states(
+    checkpoint: bytes | None, updates: list[LoggedUpdate], step: int, whole_chunks_only: bool
+) -> list[tuple[int, int, bytes]]:
+    """(upto_id, updates covered, state) for every `step` updates past `checkpoint`.
+
+    A checkpoint is cut only where no replayed update is held back waiting for an
+    earlier one logged later (crdt.replay): its state must be exactly the log up
+    to its position, and a held-back update would be skipped by a load from it.
+    """
+    replay = CausalReplay(checkpoint)
+    states: list[tuple[int, int, bytes]] = []
+    count = 0
+    for update in updates:
+        replay.add(update.data)
+        count += 1
+        if count >= step and not replay.pending:
+            states.append((update.id, count, replay.state()))
+            count = 0
+    if count and not whole_chunks_only and not replay.pending:
+        states.append((updates[-1].id, count, replay.state()))
+    return states
 
 
 class UpdateLog:
@@ -78,9 +98,22 @@ class UpdateLog:
     def on_update(self, room: Room, update: bytes, origin: Origin) -> None:
         if origin.kind is OriginKind.BROKER:
             return  # the process that accepted it logs it
-        self._pending.append(NewUpdate(room.name, update, origin.author, time.time()))
+        self.record(room.name, update, origin.author, time.time())
+
+    def record(self, room: str, update: bytes, author: str, at: float) -> None:
+        self._pending.append(NewUpdate(room, update, author, at))
         self._submitted += 1
         self._wake.set()
+
+    @property
+    def submitted(self) -> int:
+        """How many updates were handed to the log since start (the last one's place in line)."""
+        return self._submitted
+
+    @property
+    def committed(self) -> int:
+        """How many of the first submitted updates are stored: other processes hold the rest."""
+        return self._committed
 
     def on_presence(self, room: Room, entries: list[AwarenessEntry], origin: Origin) -> None:
         pass  # presence is never persisted
@@ -100,6 +133,30 @@ class UpdateLog:
         if self._since_checkpoint.get(room.name):
             await self.checkpoint(room.name, whole_chunks_only=False)
         self._since_checkpoint.pop(room.name, None)
+
+    async def adopt(self, room: str, orphans: list[NewUpdate]) -> int:
+        """Log the updates of a dead process that its log lacks; return how many were missing.
+
+        The dead process may have stored some of them after its last heartbeat:
+        each is checked against the log replayed, and only what adds to it is
+        logged, so the log keeps every accepted update once. They land after
+        later updates of the same writers; the causal replay puts them back in
+        place (crdt.replay).
+        """
+        await self.flush()
+        stored = await self.store.load(room)
+
+        def missing() -> list[NewUpdate]:
+            replay = CausalReplay(stored.checkpoint.state if stored.checkpoint else None, track_changes=True)
+            for logged in stored.updates:
+                replay.add(logged.data)
+            return [orphan for orphan in orphans if replay.add(orphan.data)]
+
+        found = await asyncio.to_thread(missing)
+        for orphan in found:
+            self.record(orphan.room, orphan.data, orphan.author, orphan.at)
+        await self.flush()
+        return len(found)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -155,12 +212,15 @@ class UpdateLog:
         """
         previous = await self.store.checkpoint_before(room)
         updates = await self.store.updates(room, previous.upto_id if previous else 0)
-        state = previous.state if previous else None
-        step = self.checkpoint_every
-        for start in range(0, len(updates), step):
-            chunk = updates[start : start + step]
-            if whole_chunks_only and len(chunk) < step:
-                break
-            state = await asyncio.to_thread(_build_state, state, [u.data for u in chunk])
-            await self.store.save_checkpoint(CheckpointRecord(room, chunk[-1].id, state, time.time()))
-            self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - len(chunk))
+        if not updates:
+            return
+        states = await asyncio.to_thread(
+            _checkpoint_states,
+            previous.state if previous else None,
+            updates,
+            self.checkpoint_every,
+            whole_chunks_only,
+        )
+        for upto_id, covered, state in states:
+            await self.store.save_checkpoint(CheckpointRecord(room, upto_id, state, time.time()))
+            self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - covered)

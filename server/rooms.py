@@ -21,6 +21,7 @@ from pycrdt import Doc
 
 from crdt.awareness import AwarenessEntry, PresenceTable, decode_awareness_update, join_entries
 from crdt.protocol import decode_state_vector, encode_awareness
+from crdt.replay import CausalReplay
 from crdt.updates import UpdateSummary, inspect_update
 from server.connection import Connection
 from server.errors import BadMessage
@@ -77,12 +78,13 @@ def apply_to_doc(doc: Doc[Any], update: bytes) -> None:
 
 
 def build_doc(checkpoint: bytes | None, updates: list[bytes]) -> Doc[Any]:
-    doc: Doc[Any] = Doc()
-    if checkpoint:
-        doc.apply_update(checkpoint)
+    """The document a checkpoint and the log after it describe, replayed in causal order."""
+    replay = CausalReplay(checkpoint)
     for update in updates:
-        doc.apply_update(update)
-    return doc
+        replay.add(update)
+    if replay.pending:
+        log.warning("%d logged updates wait for updates the log does not hold", replay.pending)
+    return replay.doc
 
 
 class Room:
@@ -166,6 +168,21 @@ class Room:
         changed = self.presence.apply_remote(node, decode_awareness_update(update), time.monotonic())
         if changed:
             self._presence_changed(changed, Origin(OriginKind.BROKER, node))
+
+    def forget_node(self, node: str) -> None:
+        """Another process is gone: so is the presence of its connections."""
+        gone = self.presence.drop_origin(node, time.monotonic())
+        if gone:
+            self._presence_changed(gone, Origin(OriginKind.BROKER, node))
+
+    def local_presence(self) -> bytes | None:
+        """An awareness update of this process's own connections, or None if none announced any."""
+        chunks = [
+            self.presence.encoded(cid)
+            for connection in self.connections
+            if (cid := self.presence.owned_id(connection)) is not None
+        ]
+        return join_entries(chunks) if chunks else None
 
     def expire_presence(self, max_age: float) -> None:
         gone = self.presence.expire(max_age)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, People, browser_unavailable
+from tests.support.redis_server import RedisServer, redis_server_available
 from tests.support.server import ServerProcess
 
 REQUIRE_SERVICES = os.environ.get("UBIQUITE_REQUIRE_SERVICES") == "1"
@@ -43,6 +44,16 @@ def postgres_url() -> str:
     if not port_open("127.0.0.1", 5432):
         need("PostgreSQL is not running on 127.0.0.1:5432")
     return POSTGRES_URL
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A Redis of the test's own, which it may kill and restart (REDIS_URL tests need no other)."""
+    if not redis_server_available():
+        need("redis-server is not installed")
+    process = RedisServer(tmp_path / "redis").start()
+    yield process
+    process.stop()
 
 
 @pytest.fixture

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from crdt.awareness import AwarenessError, PresenceTable, decode_awareness_update, encode_entry, join_entries
+from crdt.awareness import (
+    AwarenessEntry,
+    AwarenessError,
+    PresenceTable,
+    decode_awareness_update,
+    encode_entry,
+    join_entries,
+)
 
 
 def _update(*entries: tuple[int, int, object]) -> bytes:
@@ -64,3 +71,15 @@ def test_stale_entries_expire() -> None:
 def test_states_browsers_could_not_parse_are_refused(state: str) -> None:
     with pytest.raises(AwarenessError):
         PresenceTable().apply("mallory", join_entries([encode_entry(1, 1, state)]))
+
+
+def test_a_gone_process_takes_its_entries_and_only_its_entries() -> None:
+    table = PresenceTable()
+    table.apply_remote("node-a", [AwarenessEntry(1, 3, '{"n":1}'), AwarenessEntry(2, 1, '{"n":2}')], 0.0)
+    table.apply_remote("node-b", [AwarenessEntry(3, 1, '{"n":3}')], 0.0)
+    table.apply("local", join_entries([encode_entry(4, 1, '{"n":4}')]), 0.0)
+    assert sorted(table.drop_origin("node-a", 1.0)) == [1, 2]
+    assert sorted(table.live_ids()) == [3, 4]
+    entry = table.entry(1)
+    assert entry is not None and entry.state == "null" and entry.clock == 4
+    assert table.drop_origin("node-a", 2.0) == []

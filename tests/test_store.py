@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from server.store import open_store
 from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
@@ -88,3 +90,22 @@ async def test_unreachable_database_is_reported_clearly() -> None:
     store = SqlStore("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(StoreUnavailable, match="cannot open the database"):
         await store.start()
+
+
+async def test_postgresql_appends_to_one_room_wait_for_the_previous_commit(postgres_url: str) -> None:
+    """A room's ids must become visible in order, or a checkpoint could skip a late commit."""
+    store = SqlStore(postgres_url)
+    await store.start()
+    room = _room()
+    try:
+        with store.engine.connect() as other:  # another process, mid-append to the same room
+            other.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:room, 0))"), {"room": room})
+            append = asyncio.ensure_future(store.append([NewUpdate(room, b"\x01", "b", 1.0)]))
+            await asyncio.sleep(0.5)
+            assert not append.done()
+            other.rollback()  # its transaction ends: the lock is released
+        assert len(await asyncio.wait_for(append, 10)) == 1
+        other_room = await store.append([NewUpdate(_room(), b"\x02", "c", 1.0)])
+        assert len(other_room) == 1
+    finally:
+        await store.stop()

@@ -7,28 +7,47 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+# The channel of process-level messages (heartbeats, goodbyes). Room names
+# start with a letter or digit (server.rooms.ROOM_NAME), so it cannot clash.
+NODES = "@nodes"
+
 
 class MessageKind(Enum):
-    UPDATE = "u"
-    PRESENCE = "p"
+    UPDATE = "u"  # a Yjs update this process accepted
+    PRESENCE = "p"  # awareness entries of this process's connections
+    SYNC_STEP1 = "1"  # a state vector: "send me what I lack" (catching up after a loss)
+    SYNC_STEP2 = "2"  # what the target of a step 1 lacked
+    HEARTBEAT = "h"  # on NODES: this process is alive; payload: how much of its log is stored
+    BYE = "b"  # on NODES: this process is stopping; payload as for HEARTBEAT
 
 
 @dataclass(frozen=True, slots=True)
 class BrokerMessage:
     room: str
     kind: MessageKind
-    payload: bytes  # a Yjs update, or an awareness update of the entries that changed
+    payload: bytes  # a Yjs update, an awareness update, a state vector, a log watermark
     node: str  # the process that published it; a process ignores its own messages
     author: str = ""
+    target: str = ""  # the one process meant to act on it; empty: every process
+    seq: int = 0  # for UPDATE: its place among the updates the publishing process logs
 
 
 Deliver = Callable[[BrokerMessage], None]
+
+
+class BrokerUnavailable(Exception):
+    """The broker cannot be reached right now."""
 
 
 class Broker(Protocol):
     """Fan-out between processes. `deliver` is called on the event loop, never for own messages."""
 
     node_id: str
+
+    @property
+    def connected(self) -> bool:
+        """Whether messages published now reach the other processes."""
+        ...
 
     async def start(self) -> None: ...
 
@@ -40,4 +59,20 @@ class Broker(Protocol):
 
     def publish(self, message: BrokerMessage) -> None:
         """Queue a message for the other processes; never blocks the caller."""
+        ...
+
+    def on_reconnect(self, callback: Callable[[], None]) -> None:
+        """Call `callback` each time the link comes back after a loss.
+
+        Messages published by or to this process in between may be lost: the
+        callback is where rooms catch up.
+        """
+        ...
+
+    async def ping(self) -> None:
+        """Raise BrokerUnavailable unless the broker answers now."""
+        ...
+
+    async def claim(self, key: str, ttl: float) -> bool:
+        """True for exactly one of the processes claiming `key` within `ttl` seconds."""
         ...

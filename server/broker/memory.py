@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 
 from server.broker.base import BrokerMessage, Deliver
 
@@ -14,12 +15,19 @@ class MemoryHub:
 
     def __init__(self) -> None:
         self.subscribers: dict[str, dict[str, Deliver]] = defaultdict(dict)
+        self.claims: set[str] = set()
 
 
 class MemoryBroker:
+    """Never loses a message, so it never calls its reconnect callbacks."""
+
     def __init__(self, hub: MemoryHub | None = None, node_id: str | None = None) -> None:
         self.hub = hub or MemoryHub()
         self.node_id = node_id or uuid.uuid4().hex[:12]
+
+    @property
+    def connected(self) -> bool:
+        return True
 
     async def start(self) -> None:
         pass
@@ -39,3 +47,15 @@ class MemoryBroker:
         for node, deliver in list(self.hub.subscribers.get(message.room, {}).items()):
             if node != message.node:
                 loop.call_soon(deliver, message)
+
+    def on_reconnect(self, callback: Callable[[], None]) -> None:
+        pass
+
+    async def ping(self) -> None:
+        pass
+
+    async def claim(self, key: str, ttl: float) -> bool:
+        if key in self.hub.claims:
+            return False
+        self.hub.claims.add(key)
+        return True

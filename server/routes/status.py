@@ -7,6 +7,7 @@ import html
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 
+from server.broker.base import BrokerUnavailable
 from server.store.base import StoreUnavailable
 
 
@@ -18,8 +19,14 @@ async def healthz(request: Request) -> JSONResponse:
         checks["store"] = "ok"
     except StoreUnavailable as exc:
         checks["store"] = f"unavailable: {exc}"
-    checks["broker"] = type(services.broker).__name__
-    healthy = checks["store"] == "ok" and services.update_log.healthy
+    try:
+        await services.broker.ping()
+        checks["broker"] = f"ok ({type(services.broker).__name__})"
+    except BrokerUnavailable as exc:
+        checks["broker"] = f"unavailable: {exc}"
+    # Without the broker this process still serves its own clients and logs their
+    # updates; a load balancer should still stop sending it new ones.
+    healthy = checks["store"] == "ok" and checks["broker"].startswith("ok") and services.update_log.healthy
     checks["update_log"] = "ok" if services.update_log.healthy else "retrying writes"
     return JSONResponse({"ok": healthy, **checks}, status_code=200 if healthy else 503)
 

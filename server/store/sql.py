@@ -109,6 +109,8 @@ class SqlStore:
         rows = [{"room": u.room, "at": u.at, "author": u.author, "data": u.data} for u in updates]
 
         def work(session: Session) -> list[int]:
+            if not self.is_sqlite:
+                _lock_rooms(session, sorted({u.room for u in updates}))
             statement = insert(UpdateRow).returning(col(UpdateRow.id), sort_by_parameter_order=True)
             ids: list[int] = list(session.scalars(statement, rows))  # type: ignore[arg-type]
             session.commit()
@@ -147,6 +149,20 @@ class SqlStore:
 
     async def ping(self) -> None:
         await self._run(lambda session: session.execute(text("SELECT 1")).scalar_one())
+
+
+def _lock_rooms(session: Session, rooms: list[str]) -> None:
+    """Serialise appends to each room until commit, so a room's ids become visible in order.
+
+    PostgreSQL hands out sequence values before commit: without this, process A
+    could take ids 101-110, process B 111-115 and commit first, and a checkpoint
+    built in between would claim to cover 101-110 without them. Under the lock a
+    room's ids are drawn only after the previous writer of that room committed,
+    so what a reader sees of a room is always a prefix of its log. (SQLite has
+    one writer at a time already.) Rooms are locked in sorted order: no deadlock.
+    """
+    for room in rooms:
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:room, 0))"), {"room": room})
 
 
 def _newest_checkpoint(session: Session, room: str, upto_id: int | None) -> CheckpointRecord | None:

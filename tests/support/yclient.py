@@ -29,8 +29,15 @@ class NotSynced(ConnectionError):
 class YClient:
     """Speaks the protocol the way the stock client does, but never re-sends others' presence."""
 
-    def __init__(self, url: str, *, text_name: str = "text") -> None:
+    def __init__(self, url: str, *, text_name: str = "text", failover: list[str] | None = None) -> None:
+        """With `failover`, a lost connection is re-opened on the next of `[url, *failover]` that answers."""
         self.url = url
+        self.urls = [url, *(failover or [])]
+        self.redials = failover is not None
+        self.reconnects = 0
+        self._closing = False
+        self._presence: dict[str, Any] | None = None
+        self._redial: asyncio.Task[None] | None = None
         self.doc: Doc[Any] = Doc()
         self.text = self.doc.get(text_name, type=Text)
         self.synced = asyncio.Event()
@@ -45,9 +52,8 @@ class YClient:
         self.doc.observe(self._on_local_change)
 
     async def connect(self, timeout: float = 10.0) -> YClient:
-        self._ws = await websockets.connect(self.url, max_size=None, compression=None)
-        self._reader = asyncio.create_task(self._read())
-        await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        await self._open(self.url)
+        assert self._reader is not None
         synced = asyncio.create_task(self.synced.wait())
         await asyncio.wait({synced, self._reader}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
         synced.cancel()
@@ -57,6 +63,29 @@ class YClient:
             raise TimeoutError("no sync step 2 from the server")
         return self
 
+    async def _open(self, url: str) -> None:
+        self.synced.clear()
+        self._ws = await websockets.connect(url, max_size=None, compression=None, open_timeout=5)
+        self.url = url
+        self._reader = asyncio.create_task(self._read())
+        # As the stock client: our state vector (the server answers with what we lack and
+        # asks for what it lacks, which is how edits made while away reach it), then who we are.
+        await self._ws.send(encode_sync_step1(self.doc.get_state()))
+        if self._presence is not None:
+            await self.set_presence(self._presence)
+
+    async def _redial_forever(self) -> None:
+        attempt = self.urls.index(self.url) if self.url in self.urls else 0
+        while not self._closing:
+            attempt += 1
+            try:
+                await self._open(self.urls[attempt % len(self.urls)])
+            except (OSError, TimeoutError, websockets.InvalidHandshake, websockets.ConnectionClosed):
+                await asyncio.sleep(0.1)
+                continue
+            self.reconnects += 1
+            return
+
     async def __aenter__(self) -> YClient:
         return await self.connect()
 
@@ -64,6 +93,10 @@ class YClient:
         await self.close()
 
     async def close(self) -> None:
+        self._closing = True
+        if self._redial is not None:
+            self._redial.cancel()
+            await asyncio.gather(self._redial, return_exceptions=True)
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
@@ -78,6 +111,7 @@ class YClient:
         return True
 
     async def set_presence(self, state: dict[str, Any] | None) -> None:
+        self._presence = state
         self._presence_clock += 1
         entry = encode_entry(self.doc.client_id, self._presence_clock, json.dumps(state))
         await self._ws.send(encode_awareness(join_entries([entry])))
@@ -142,3 +176,5 @@ class YClient:
             if self._ws.close_code is not None:
                 self.close_code = self._ws.close_code
                 self.close_reason = self._ws.close_reason or ""
+            if self.redials and not self._closing:
+                self._redial = asyncio.get_running_loop().create_task(self._redial_forever())

@@ -1,0 +1,206 @@
+"""How a document came to be: its state at any log position, who wrote what, what changed.
+
+Positions are the ids of the update log. The state at a position is the
+newest checkpoint at or before it plus the updates after that checkpoint up
+to the position: never `Snapshot`/`Doc.from_snapshot`, which FIELD-NOTES.md
+found to panic or return wrong text.
+
+Authorship replays the text's changes with the author recorded on each logged
+update (the participant the server authenticated, never a Yjs client id, which
+anyone can forge). pycrdt reports text changes in UTF-8 bytes, so attribution
+runs are kept in bytes and cut into characters at the end.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pycrdt import Doc, Text
+
+from crdt.motion import TEXT
+from crdt.replay import CausalReplay
+
+
+def doc_at(checkpoint: bytes | None, updates: Iterable[bytes]) -> Doc[Any]:
+    """The document after `checkpoint` and then `updates`, in causal order (crdt/replay.py)."""
+    replay = CausalReplay(checkpoint)
+    for update in updates:
+        replay.add(update)
+    return replay.doc
+
+
+# -- authorship ---------------------------------------------------------------------
+
+
+@dataclass
+class Passage:
+    author: str
+    text: str
+
+
+class Attribution:
+    """Who typed each byte of a text, as runs of (author, byte length).
+
+    Edits cluster where people type, so lookups walk from the run of the previous
+    edit instead of from the start: replaying a day of typing stays linear.
+    """
+
+    def __init__(self) -> None:
+        self.runs: list[list[Any]] = []  # [author, length]
+        self._hint = (0, 0)  # (index of a run, byte offset where it starts)
+
+    def apply(self, delta: Sequence[dict[str, Any]], author: str) -> None:
+        position = 0
+        for op in delta:
+            if "retain" in op:
+                position += int(op["retain"])
+            elif "insert" in op:
+                inserted = op["insert"]
+                length = len(inserted.encode()) if isinstance(inserted, str) else 1
+                self._insert(position, length, author)
+                position += length
+            elif "delete" in op:
+                self._delete(position, int(op["delete"]))
+
+    def passages(self, text: str) -> list[Passage]:
+        data = text.encode()
+        passages: list[Passage] = []
+        offset = 0
+        for author, length in self.runs:
+            chunk = data[offset : offset + length].decode(errors="replace")
+            offset += length
+            if passages and passages[-1].author == author:
+                passages[-1].text += chunk
+            else:
+                passages.append(Passage(author, chunk))
+        return passages
+
+    def _split(self, position: int) -> int:
+        """Index of the run starting at `position`, splitting a run there if needed."""
+        runs = self.runs
+        index, offset = self._hint
+        while offset > position:
+            index -= 1
+            offset -= runs[index][1]
+        while index < len(runs) and offset + runs[index][1] <= position:
+            offset += runs[index][1]
+            index += 1
+        if offset < position:  # position falls inside runs[index]
+            author, length = runs[index]
+            cut = position - offset
+            runs[index : index + 1] = [[author, cut], [author, length - cut]]
+            index += 1
+        self._hint = (index, position)
+        return index
+
+    def _insert(self, position: int, length: int, author: str) -> None:
+        index = self._split(position)
+        if index > 0 and self.runs[index - 1][0] == author:
+            self.runs[index - 1][1] += length  # typing on at the end of one's own run
+            self._hint = (index, position + length)
+        else:
+            self.runs.insert(index, [author, length])
+
+    def _delete(self, position: int, length: int) -> None:
+        start = self._split(position)
+        end = self._split(position + length)
+        del self.runs[start:end]
+        self._hint = (start, position)
+
+
+def authorship(updates: Iterable[tuple[bytes, str]], text_name: str = TEXT) -> list[Passage]:
+    """Replay (update, author) pairs from the start of the log; return the text in passages.
+
+    An update the log holds before what it builds on is applied later, still in its author's name.
+    """
+    attribution = Attribution()
+    current = [""]
+    replay = CausalReplay(before_apply=lambda author: current.__setitem__(0, author))
+    text = replay.doc.get(text_name, type=Text)
+    text.observe(lambda event: attribution.apply(event.delta, current[0]))
+    for update, author in updates:
+        replay.add(update, author)
+    return attribution.passages(str(text))
+
+
+# -- difference between two versions --------------------------------------------------------
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    op: str  # "equal", "insert" or "delete"
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Change]:
+    """Word-by-word difference; whitespace runs are words too, so the diff rebuilds exactly."""
+    old_tokens, new_tokens = _TOKENS.findall(old), _TOKENS.findall(new)
+    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            changes.append(Change("equal", "".join(old_tokens[i1:i2])))
+            continue
+        if i2 > i1:
+            changes.append(Change("delete", "".join(old_tokens[i1:i2])))
+        if j2 > j1:
+            changes.append(Change("insert", "".join(new_tokens[j1:j2])))
+    return changes
+
+
+def apply_diff(old: str, changes: Sequence[Change]) -> str:
+    """Rebuild the newer text from the older one and a diff; raises if they do not fit."""
+    out: list[str] = []
+    position = 0
+    for change in changes:
+        if change.op == "insert":
+            out.append(change.text)
+            continue
+        if not old.startswith(change.text, position):
+            raise ValueError("the diff does not apply to this text")
+        if change.op == "equal":
+            out.append(change.text)
+        position += len(change.text)
+    if position != len(old):
+        raise ValueError("the diff does not cover the whole text")
+    return "".join(out)
+
+
+# -- timeline --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    position: int
+    author: str
+    at: float
+
+
+@dataclass
+class Step:
+    """A burst of edits by one person: consecutive log entries of one author, close in time."""
+
+    author: str
+    first: int
+    last: int
+    start: float
+    end: float
+    edits: int
+
+
+def group_steps(entries: Iterable[LogEntry], pause: float = 30.0) -> list[Step]:
+    steps: list[Step] = []
+    for entry in entries:
+        current = steps[-1] if steps else None
+        if current is not None and current.author == entry.author and entry.at - current.end <= pause:
+            current.last, current.end = entry.position, entry.at
+            current.edits += 1
+        else:
+            steps.append(Step(entry.author, entry.position, entry.position, entry.at, entry.at, 1))
+    return steps

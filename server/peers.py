@@ -1,0 +1,170 @@
+"""The other server processes: which are alive, and what they accepted that may never reach the log.
+
+Every process publishes a heartbeat each `interval` on the broker's NODES
+channel, carrying how many of its accepted updates its log has stored (its
+watermark); relayed updates carry their place in that count. A process keeps
+the updates others relayed until their watermark passes them.
+
+A process that says goodbye, or whose heartbeats stop for `timeout` while
+this process's own link is up (not while it is itself cut off: then it cannot
+tell), is gone:
+
+- the presence of its connections is removed from every room here, and so
+  from every client of this process;
+- the updates it relayed but did not report stored (a `kill -9` loses up to
+  one flush interval of them, which other processes already applied, so their
+  authors will never send them again) are logged by exactly one survivor,
+  the one that wins the broker claim on the dead process, after checking
+  the log for those it stored after its last heartbeat (UpdateLog.adopt).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
+
+from crdt.protocol import ProtocolError, Reader, encode_var_uint
+from server.broker.base import NODES, Broker, BrokerMessage, BrokerUnavailable, MessageKind
+from server.persistence import UpdateLog
+from server.rooms import Room
+from server.store.base import NewUpdate, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+# Relayed updates kept per process while its log is behind (its database down).
+MAX_KEPT = 200_000
+
+
+class PeerWatch:
+    def __init__(
+        self,
+        broker: Broker,
+        loaded_rooms: Callable[[], Iterable[Room]],
+        update_log: UpdateLog | None,
+        interval: float = 1.0,
+        timeout: float = 6.0,
+    ) -> None:
+        self.broker = broker
+        self.loaded_rooms = loaded_rooms
+        self.update_log = update_log
+        self.interval = interval
+        self.timeout = timeout
+        self.last_seen: dict[str, float] = {}
+        self.adopted = 0
+        self._unstored: dict[str, deque[tuple[int, NewUpdate]]] = defaultdict(deque)
+        self._judging_since = time.monotonic()
+        self._task: asyncio.Task[None] | None = None
+        self._adoptions: set[asyncio.Task[None]] = set()
+        broker.on_reconnect(self.link_restored)
+
+    async def start(self) -> None:
+        await self.broker.subscribe(NODES, self.deliver)
+        self._judging_since = time.monotonic()
+        self._task = asyncio.create_task(self._beat_forever(), name="peer-heartbeat")
+
+    async def stop(self) -> None:
+        """Say goodbye with the final watermark (call after the log has stored what it could)."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        self.broker.publish(self._status(MessageKind.BYE))
+        await asyncio.gather(*self._adoptions, return_exceptions=True)
+
+    def sequence(self) -> int:
+        """The place of the update being published among those this process logs."""
+        return self.update_log.submitted if self.update_log else 0
+
+    def relayed(self, message: BrokerMessage) -> None:
+        """Keep an update another process accepted until it reports it stored."""
+        if message.seq <= 0:
+            return
+        kept = self._unstored[message.node]
+        kept.append((message.seq, NewUpdate(message.room, message.payload, message.author, time.time())))
+        if len(kept) > MAX_KEPT:
+            kept.popleft()
+
+    def link_restored(self) -> None:
+        # Silence while this process was cut off says nothing about the others.
+        now = time.monotonic()
+        self._judging_since = now
+        for node in self.last_seen:
+            self.last_seen[node] = now
+
+    def deliver(self, message: BrokerMessage) -> None:
+        try:
+            watermark = Reader(message.payload).read_var_uint()
+        except ProtocolError:
+            log.error("malformed %s from process %s", message.kind.name, message.node)
+            return
+        if message.kind is MessageKind.HEARTBEAT:
+            if message.node not in self.last_seen:
+                log.info("process %s is up", message.node)
+            self.last_seen[message.node] = time.monotonic()
+            self._stored_upto(message.node, watermark)
+        elif message.kind is MessageKind.BYE:
+            log.info("process %s stopped", message.node)
+            self._gone(message.node, watermark)
+
+    # -- internals -------------------------------------------------------------------
+
+    def _status(self, kind: MessageKind) -> BrokerMessage:
+        watermark = self.update_log.committed if self.update_log else 0
+        return BrokerMessage(NODES, kind, encode_var_uint(watermark), self.broker.node_id)
+
+    def _stored_upto(self, node: str, watermark: int) -> None:
+        kept = self._unstored.get(node)
+        while kept and kept[0][0] <= watermark:
+            kept.popleft()
+
+    async def _beat_forever(self) -> None:
+        while True:
+            self.broker.publish(self._status(MessageKind.HEARTBEAT))
+            await asyncio.sleep(self.interval)
+            now = time.monotonic()
+            if not self.broker.connected or now - self._judging_since < self.timeout:
+                continue
+            for node, seen in list(self.last_seen.items()):
+                if now - seen > self.timeout:
+                    log.warning("process %s silent for %.1f s: taken as dead", node, now - seen)
+                    self._gone(node, None)
+
+    def _gone(self, node: str, watermark: int | None) -> None:
+        self.last_seen.pop(node, None)
+        for room in list(self.loaded_rooms()):
+            room.forget_node(node)
+        if watermark is not None:
+            self._stored_upto(node, watermark)
+        orphans = [update for _, update in self._unstored.pop(node, ())]
+        if orphans and self.update_log is not None:
+            task = asyncio.create_task(self._adopt(node, orphans), name=f"adopt-{node}")
+            self._adoptions.add(task)
+            task.add_done_callback(self._adoptions.discard)
+
+    async def _adopt(self, node: str, orphans: list[NewUpdate]) -> None:
+        assert self.update_log is not None
+        try:
+            if not await self.broker.claim(f"adopt:{node}", ttl=3600):
+                return  # another survivor stores them
+        except BrokerUnavailable as exc:
+            log.error("cannot claim the %d unstored updates of process %s: %s", len(orphans), node, exc)
+            return
+        by_room: dict[str, list[NewUpdate]] = defaultdict(list)
+        for orphan in orphans:
+            by_room[orphan.room].append(orphan)
+        for room, updates in by_room.items():
+            try:
+                stored = await self.update_log.adopt(room, updates)
+            except StoreUnavailable as exc:
+                log.error("room %s: %d updates of process %s not stored: %s", room, len(updates), node, exc)
+                continue
+            self.adopted += stored
+            if stored:
+                log.warning(
+                    "room %s: process %s ended before storing %d updates it accepted; stored them here",
+                    room,
+                    node,
+                    stored,
+                )
