@@ -8,6 +8,7 @@ const MESSAGES = {
   otherLanguage: ['English', 'Français'],
   otherLanguageCode: ['en', 'fr'],
   mainNav: ['Navigation du congrès', 'Congress navigation'],
+  skip: ['Aller au contenu', 'Skip to content'],
   // connection
   connected: ['Connecté', 'Connected'],
   connecting: ['Connexion…', 'Connecting…'],

@@ -1,7 +1,7 @@
 // The browser client's entry point: read the page's configuration, connect its rooms, draw the page.
 import './style.css'
 import { canWrite, readConfig } from './config.js'
-import { language, setLanguage, t } from './i18n.js'
+import { setLanguage, t } from './i18n.js'
 import { mindmapPage } from './mindmap/page.js'
 import { motionPage } from './motion/page.js'
 import { Presence, showPresence } from './presence.js'
@@ -66,7 +66,7 @@ function start () {
   aside.className = 'presence'
   aside.setAttribute('aria-label', t('present'))
   showPresence(aside, presence)
-  const skip = link('#main', language() === 'en' ? 'Skip to content' : 'Aller au contenu', false)
+  const skip = link('#main', t('skip'), false)
   skip.className = 'skip'
   const layout = document.createElement('div')
   layout.className = 'layout'
