@@ -32,7 +32,8 @@ export function motionPage (main, { rooms, presence, writable }) {
   const outlineBody = document.createElement('nav')
   outlineBody.setAttribute('aria-labelledby', 'outline-title')
   outlinePane.append(outlineBody)
-  const previewPane = section('preview-pane', t('preview'), 'preview-title')
+  // For observers the rendered text is the motion itself, not a preview of what they write.
+  const previewPane = section('preview-pane', writable ? t('preview') : t('motion'), 'preview-title')
   const preview = document.createElement('article')
   preview.className = 'rendered'
   preview.setAttribute('aria-live', 'off')
