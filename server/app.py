@@ -23,6 +23,7 @@ from server.persistence import UpdateLog
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
 from server.routes import organiser, organiser_page
+from server.routes.client import client_routes
 from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
 from server.routes.status import healthz, index
@@ -141,6 +142,7 @@ def routes() -> list[BaseRoute]:
         Route("/c/{slug}", congress_page, methods=["GET"]),
         *organiser_page.ROUTES,
         *organiser.ROUTES,
+        *client_routes(),
     ]
 
 

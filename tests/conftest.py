@@ -6,9 +6,11 @@ import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, People, browser_unavailable
 from tests.support.congress import Congress
 from tests.support.redis_server import RedisServer, redis_server_available
 from tests.support.server import ServerProcess
@@ -66,3 +68,38 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
 def congress(server: ServerProcess) -> Congress:
     """A congress of the running server; `congress.url()` invites a new participant to its motion."""
     return server.congress()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium per test module; every person gets a fresh context in it.
+
+    Not per session: Playwright's sync API keeps its event loop marked as running
+    in this thread for as long as it lives, which would break the anyio tests of
+    the other modules.
+    """
+    reason = browser_unavailable()
+    if reason:
+        need(f"browser tests cannot run: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """One server per browser test module; each test uses congresses (rooms) of its own."""
+    process = ServerProcess(tmp_path_factory.mktemp("web")).start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def people(chromium: Any, web_server: ServerProcess) -> Iterator[People]:
+    crowd = People(chromium, web_server)
+    yield crowd
+    crowd.close()
+    assert not crowd.errors, f"errors in the pages: {crowd.errors}"

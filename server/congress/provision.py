@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from server.auth.access import AccessService
 from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
-from server.congress.domain import DomainError, NewParticipant, Role
+from server.congress.domain import DomainError, NewParticipant, Role, Site
 from server.congress.models import CongressRow
 from server.congress.service import Invited, Organising
 from server.settings import Settings
@@ -34,13 +34,13 @@ class Admin:
     def ensure_congress(self, slug: str, title: str | None = None) -> CongressRow:
         return self.directory.congress(slug) or self.directory.create_congress(slug, title or slug)
 
-    def invite(self, congress: CongressRow, role: Role, name: str) -> Invited:
+    def invite(self, congress: CongressRow, role: Role, name: str, site: Site = Site.ON_SITE) -> Invited:
         """A link for `name`: the registered person of that name and role if there is one, else a new one."""
         assert congress.id is not None
         for person in self.directory.participants(congress.id):
             if person.name == name and person.role == role.value and person.revoked_at is None:
                 return self.organising.invite_person(person)
-        return self.organising.add_person(congress, NewParticipant(name=name, role=role))
+        return self.organising.add_person(congress, NewParticipant(name=name, role=role, site=site))
 
 
 @contextlib.contextmanager

@@ -7,13 +7,15 @@ sees on arriving, and stays their way in.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
-from markdown_it import MarkdownIt
-from pycrdt import Doc, Text
+from pycrdt import Doc
 from starlette.requests import Request
 from starlette.responses import Response
 
+from crdt.motion import motion_text
+from crdt.render import render_markdown
 from server.auth.door import Door
 from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow, DocumentRow
@@ -21,10 +23,8 @@ from server.errors import AccessDenied, Forbidden
 from server.web.i18n import language, translate
 from server.web.layout import esc, page
 
-# The motion is Markdown in the root Y.Text named "text" (what every client writes today).
-MOTION_TEXT = "text"
-_markdown = MarkdownIt("commonmark", {"html": False})
-_KNOWN_DOCS = {"doc.motion", "doc.mindmap"}
+# The browser page of each kind of document (server/routes/client.py).
+EDITOR_PAGES = {"motion": "motion", "mindmap": "carte"}
 
 
 def denied_page(request: Request, denied: AccessDenied) -> Response:
@@ -55,9 +55,16 @@ async def _motion_markdown(rooms: Any, slug: str) -> str:
     room = await rooms.get(room_name(slug, "motion"))
     doc: Doc[Any] = room.doc
     try:
-        return str(doc.get(MOTION_TEXT, type=Text))
+        return str(motion_text(doc))
     except Exception:  # another client stored something else under that name: show nothing
         return ""
+
+
+def _document_link(kind: str, base: str, t: Callable[[str], str]) -> str:
+    """The document's name, a link to its live editor when the browser client has one."""
+    if kind not in EDITOR_PAGES:
+        return f"<strong>{esc(kind)}</strong>"
+    return f'<a href="{base}/{EDITOR_PAGES[kind]}"><strong>{t("doc." + kind)}</strong></a>'
 
 
 def _body(
@@ -70,17 +77,19 @@ def _body(
 
     ws_base = str(request.base_url).replace("http", "ws", 1).rstrip("/")
     dates = " – ".join(str(d) for d in (congress.starts_on, congress.ends_on) if d)
+    base = f"/c/{esc(congress.slug)}"
     items = "".join(
-        f"<li><strong>{t('doc.' + d.kind) if 'doc.' + d.kind in _KNOWN_DOCS else esc(d.kind)}</strong> — "
+        f"<li>{_document_link(d.kind, base, t)} — "
         f"{t('live_address')}{t('colon')}<code>{esc(ws_base)}/ws/{esc(d.room)}</code></li>"
         for d in documents
     )
+    items += f'<li><a href="{base}/projecteur"><strong>{t("doc.projector")}</strong></a></li>'
     organiser_link = (
         f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a></p>'
         if identity.is_organiser
         else ""
     )
-    rendered = _markdown.render(motion) if motion.strip() else f"<p>{t('motion_empty')}</p>"
+    rendered = render_markdown(motion) if motion.strip() else f"<p>{t('motion_empty')}</p>"
     return f"""<header><h1>{esc(congress.title)}</h1>
 <p>{t("edition")}{t("colon")}{esc(congress.edition or "—")} · {t("dates")}{t("colon")}{esc(dates or "—")}
  · {t("phase")}{t("colon")}<strong>{t("phase." + congress.phase)}</strong></p></header>

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents": ("Documents", "Documents"),
     "doc.motion": ("Motion", "Motion"),
     "doc.mindmap": ("Carte mentale", "Mind map"),
+    "doc.projector": ("Vue projecteur (lecture seule)", "Projector view (read-only)"),
     "live_address": ("Adresse de synchronisation (clients Yjs)", "Sync address (Yjs clients)"),
     "motion_now": ("La motion en ce moment", "The motion right now"),
     "motion_empty": ("La motion est encore vide.", "The motion is still empty."),

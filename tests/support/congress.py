@@ -12,7 +12,7 @@ import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from server.congress.domain import Role
+from server.congress.domain import Role, Site
 from server.congress.provision import Admin, admin
 from server.settings import Settings
 
@@ -35,15 +35,17 @@ class Congress:
     def room(self, kind: str = "motion") -> str:
         return f"{self.slug}.{kind}"
 
-    def invite(self, role: str = "participant", name: str | None = None) -> str:
+    def invite(self, role: str = "participant", name: str | None = None, site: str = "on_site") -> str:
         """A token for a new person (or the named one) of this congress."""
-        return self.invite_many(1, role, name)[0]
+        return self.invite_many(1, role, name, site)[0]
 
-    def invite_many(self, count: int, role: str = "participant", name: str | None = None) -> list[str]:
+    def invite_many(
+        self, count: int, role: str = "participant", name: str | None = None, site: str = "on_site"
+    ) -> list[str]:
         with self._admin() as setup:
             congress = setup.ensure_congress(self.slug)
             names = [name] * count if name else [f"Personne {next(_people)}" for _ in range(count)]
-            return [setup.invite(congress, Role(role), n).token for n in names]
+            return [setup.invite(congress, Role(role), n, Site(site)).token for n in names]
 
     def url(self, kind: str = "motion", role: str = "participant", token: str | None = None) -> str:
         """The WebSocket address of a document, with a token for a new person unless one is given."""

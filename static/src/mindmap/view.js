@@ -1,0 +1,180 @@
+// Drawing the mind map: the tree as nested ARIA tree items, with selection, folding and pan & zoom.
+import { t } from '../i18n.js'
+import { branchColour } from './palette.js'
+import { PanZoom } from './panzoom.js'
+import { ROOT_ID, buildTree, findNode } from './tree.js'
+import { nodesMap } from './ops.js'
+
+/**
+ * The DOM mirrors the tree (li[data-id] > .mm-node, ul.mm-group > li…), which
+ * the browser tests read back to compare with crdt/mindmap.py `build_tree`.
+ * Folding is a personal view setting, kept in this browser only.
+ */
+export class MapView {
+  constructor (host, doc, { label, room, editable, subject }) {
+    this.editable = editable
+    this.subject = subject
+    this.doc = doc
+    this.nodes = nodesMap(doc)
+    this.selected = ROOT_ID
+    this.tree = null
+    this._foldKey = `ubiquite:folded:${room}`
+    this.folded = new Set(JSON.parse(localStorage.getItem(this._foldKey) || '[]'))
+    this._held = false
+    this._centred = false
+
+    this.viewport = document.createElement('div')
+    this.viewport.className = 'mm-viewport'
+    this.canvas = document.createElement('div')
+    this.canvas.className = 'mm-canvas'
+    this.list = document.createElement('ul')
+    this.list.className = 'mm-tree'
+    this.list.setAttribute('role', 'tree')
+    this.list.setAttribute('aria-label', label)
+    this.canvas.append(this.list)
+    this.viewport.append(this.canvas)
+    host.append(this.viewport)
+    this.panzoom = new PanZoom(this.viewport, this.canvas, { isHandle: (target) => target.closest('.mm-node, input, button') })
+
+    this.list.addEventListener('click', (event) => {
+      const fold = event.target.closest('.mm-fold')
+      const item = event.target.closest('[role=treeitem]')
+      if (!item) return
+      if (fold) this.toggleFold(item.dataset.id)
+      this.select(item.dataset.id)
+    })
+    this.list.addEventListener('keydown', (event) => this._navigate(event))
+    this.nodes.observeDeep(() => this.render())
+  }
+
+  /** The ARIA tree keys (arrows, Home, End), Space to fold, and + − 0 for the zoom. */
+  _navigate (event) {
+    if (event.target.tagName === 'INPUT' || event.altKey || event.ctrlKey || event.metaKey) return
+    const ids = this.visibleIds()
+    const id = this.selected
+    const node = this.selectedNode()
+    const folded = this.folded.has(id)
+    const go = {
+      ArrowDown: () => this.select(ids[Math.min(ids.indexOf(id) + 1, ids.length - 1)]),
+      ArrowUp: () => this.select(ids[Math.max(ids.indexOf(id) - 1, 0)]),
+      ArrowRight: () => (node.children.length && folded ? this.toggleFold(id, false) : node.children[0] && this.select(node.children[0].id)),
+      ArrowLeft: () => (node.children.length && !folded && id !== ROOT_ID ? this.toggleFold(id, true) : this.select(node.parent || ROOT_ID)),
+      Home: () => this.select(ids[0]),
+      End: () => this.select(ids[ids.length - 1]),
+      ' ': () => node.children.length && this.toggleFold(id),
+      '+': () => this.panzoom.zoom(1.2),
+      '=': () => this.panzoom.zoom(1.2),
+      '-': () => this.panzoom.zoom(1 / 1.2),
+      0: () => this.panzoom.recentre()
+    }[event.key]
+    if (!go) return
+    event.preventDefault()
+    go()
+  }
+
+  /** Hold re-rendering (while a name is being typed in place), then catch up. */
+  hold (held) {
+    this._held = held
+    if (!held) this.render()
+  }
+
+  render () {
+    if (this._held) return
+    const hadFocus = this.list.contains(document.activeElement)
+    this.tree = buildTree(this.nodes)
+    if (!findNode(this.tree, this.selected)) this.selected = ROOT_ID
+    this.list.replaceChildren(this._item(this.tree, 0, 0, '', 1, 1))
+    if (hadFocus) this.focusSelected()
+    if (!this._centred && this.viewport.clientWidth) {
+      this._centred = true
+      this.panzoom.recentre()
+    }
+  }
+
+  _item (node, depth, index, inherited, position, setSize) {
+    const colour = branchColour(node, depth, index, inherited)
+    const item = document.createElement('li')
+    item.className = 'mm-item'
+    item.setAttribute('role', 'treeitem')
+    item.dataset.id = node.id
+    item.setAttribute('aria-level', String(depth + 1))
+    item.setAttribute('aria-posinset', String(position))
+    item.setAttribute('aria-setsize', String(setSize))
+    item.setAttribute('aria-selected', String(node.id === this.selected))
+    item.setAttribute('aria-label', node.label || t('centralSubject'))
+    item.tabIndex = node.id === this.selected ? 0 : -1
+    item.style.setProperty('--branch', colour)
+
+    const box = document.createElement('div')
+    box.className = depth === 0 ? 'mm-node mm-root' : 'mm-node'
+    box.draggable = this.editable && depth > 0
+    const text = document.createElement('span')
+    text.className = 'mm-label'
+    // Until someone writes the central subject, the congress's title stands in for it.
+    text.textContent = node.label || (depth === 0 ? this.subject : '')
+    box.append(text)
+    item.append(box)
+
+    if (node.children.length) {
+      const folded = this.folded.has(node.id)
+      item.setAttribute('aria-expanded', String(!folded))
+      const fold = document.createElement('button')
+      fold.type = 'button'
+      fold.className = 'mm-fold'
+      fold.tabIndex = -1
+      fold.setAttribute('aria-hidden', 'true') // the tree item's aria-expanded says it; arrows and Space act
+      fold.textContent = folded ? t('hiddenChildren', { n: node.children.length }) : '−'
+      box.append(fold)
+      if (!folded) {
+        const group = document.createElement('ul')
+        group.className = 'mm-group'
+        group.setAttribute('role', 'group')
+        node.children.forEach((child, i) => group.append(this._item(child, depth + 1, i, colour, i + 1, node.children.length)))
+        item.append(group)
+      }
+    }
+    return item
+  }
+
+  element (id) {
+    return this.list.querySelector(`[role=treeitem][data-id="${CSS.escape(id)}"]`)
+  }
+
+  select (id, { focus = true } = {}) {
+    if (!findNode(this.tree, id)) return
+    const previous = this.element(this.selected)
+    if (previous) {
+      previous.tabIndex = -1
+      previous.setAttribute('aria-selected', 'false')
+    }
+    this.selected = id
+    const item = this.element(id)
+    item.tabIndex = 0
+    item.setAttribute('aria-selected', 'true')
+    this.list.dispatchEvent(new CustomEvent('mm-select', { detail: id }))
+    if (focus) this.focusSelected()
+  }
+
+  focusSelected () {
+    const item = this.element(this.selected)
+    if (!item) return
+    item.focus({ preventScroll: true })
+    this.panzoom.reveal(item.querySelector('.mm-node'))
+  }
+
+  selectedNode () {
+    return findNode(this.tree, this.selected)
+  }
+
+  toggleFold (id, fold = !this.folded.has(id)) {
+    if (fold) this.folded.add(id)
+    else this.folded.delete(id)
+    localStorage.setItem(this._foldKey, JSON.stringify([...this.folded]))
+    this.render()
+  }
+
+  /** The tree items as shown, top to bottom (folded branches skipped). */
+  visibleIds () {
+    return [...this.list.querySelectorAll('[role=treeitem]')].map((item) => item.dataset.id)
+  }
+}

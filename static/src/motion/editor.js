@@ -1,0 +1,52 @@
+// The motion's text editor: CodeMirror bound to the shared Y.Text, with everyone's cursors.
+import { defaultKeymap } from '@codemirror/commands'
+import { markdown } from '@codemirror/lang-markdown'
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { EditorState } from '@codemirror/state'
+import {
+  EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers
+} from '@codemirror/view'
+import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
+import * as Y from 'yjs'
+import { t } from '../i18n.js'
+
+/**
+ * Undo is a Y.UndoManager that tracks only this browser's transactions, so
+ * Ctrl+Z never takes back what someone else wrote; CodeMirror's own history is
+ * left out on purpose (it would undo remote edits too).
+ */
+export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
+  const undoManager = new Y.UndoManager(ytext)
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: ytext.toString(),
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        drawSelection(),
+        highlightActiveLine(),
+        EditorView.lineWrapping,
+        markdown(),
+        syntaxHighlighting(defaultHighlightStyle),
+        keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
+        yCollab(ytext, awareness, { undoManager }),
+        EditorView.contentAttributes.of({ 'aria-label': t('editorLabel') }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) {
+            onLocalEdit(update.state.doc.lineAt(update.state.selection.main.head).number - 1)
+          }
+        })
+      ]
+    })
+  })
+  return { view, undoManager }
+}
+
+/** Put the cursor at the start of source line `line` (0-based) and show it. */
+export function jumpToLine (view, line) {
+  const target = view.state.doc.line(Math.min(line + 1, view.state.doc.lines))
+  view.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'start', yMargin: 24 }) })
+  view.focus()
+}

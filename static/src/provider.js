@@ -1,0 +1,29 @@
+// The stock y-websocket provider, except that it only ever sends this browser's own presence.
+//
+// The stock provider re-sends every awareness change it receives, including
+// other people's entries: with N people that is N² frames for nothing, since
+// the server only accepts from a connection the entry it owns anyway
+// (crdt/awareness.py). Everything else (sync, reconnection with back-off,
+// 44xx closes being final) is the stock behaviour.
+import * as encoding from 'lib0/encoding'
+import { encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+
+const MESSAGE_AWARENESS = 1
+
+export class OwnPresenceProvider extends WebsocketProvider {
+  constructor (serverUrl, room, doc, options) {
+    super(serverUrl, room, doc, options)
+    this.awareness.off('update', this._awarenessUpdateHandler)
+    this._awarenessUpdateHandler = ({ added, updated, removed }) => {
+      const own = this.doc.clientID
+      if (!added.includes(own) && !updated.includes(own) && !removed.includes(own)) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, [own]))
+      const message = encoding.toUint8Array(encoder)
+      if (this.wsconnected) this.ws.send(message)
+    }
+    this.awareness.on('update', this._awarenessUpdateHandler)
+  }
+}

@@ -1,0 +1,75 @@
+// One live document: its Y.Doc kept in IndexedDB, its socket, and whether local edits are still unsent.
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { OwnPresenceProvider } from './provider.js'
+
+/**
+ * The server never acknowledges an update, so "unsent" means: made while this
+ * room was not synced with the server. A reconnection's sync exchange sends
+ * all of them at once, so the count drops to zero when the room syncs. The
+ * count is kept in localStorage so that a reload while offline still shows it
+ * (the edits themselves are in IndexedDB).
+ */
+export class Room extends EventTarget {
+  constructor (wsBase, name) {
+    super()
+    this.name = name
+    this.doc = new Y.Doc()
+    this.local = new IndexeddbPersistence(`ubiquite:${name}`, this.doc)
+    this.provider = new OwnPresenceProvider(wsBase, name, this.doc, { connect: navigator.onLine })
+    this.awareness = this.provider.awareness
+    this.status = navigator.onLine ? 'connecting' : 'offline'
+    this.refused = false
+    this._everSynced = false
+    this._unsentKey = `ubiquite:unsent:${name}`
+    this.unsent = Number(localStorage.getItem(this._unsentKey) || 0)
+
+    this.doc.on('update', (_update, origin) => {
+      if (origin === this.provider || origin === this.local) return
+      if (!this.provider.synced || !this.provider.wsconnected) this._setUnsent(this.unsent + 1)
+    })
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected' || !this._everSynced) this.status = 'connecting'
+      else this.status = this.provider.shouldConnect ? 'reconnecting' : 'offline'
+      this._changed()
+    })
+    this.provider.on('sync', (synced) => {
+      if (synced && this.provider.wsconnected) {
+        this.status = 'connected'
+        this._everSynced = true
+        this._setUnsent(0)
+      }
+      this._changed()
+    })
+    // A 44xx close (no valid session, another congress) is final: say so instead of retrying.
+    this.provider.on('closed', () => {
+      this.refused = true
+      this.status = 'offline'
+      this._changed()
+    })
+    // The browser knows before the socket does: stop retrying while offline, resume at once after.
+    window.addEventListener('offline', () => {
+      this.provider.disconnect()
+      this.status = 'offline'
+      this._changed()
+    })
+    window.addEventListener('online', () => {
+      if (!this.refused) this.provider.connect()
+    })
+  }
+
+  whenLoaded () {
+    return this.local.whenSynced
+  }
+
+  _setUnsent (n) {
+    this.unsent = n
+    if (n) localStorage.setItem(this._unsentKey, String(n))
+    else localStorage.removeItem(this._unsentKey)
+    this._changed()
+  }
+
+  _changed () {
+    this.dispatchEvent(new Event('change'))
+  }
+}

@@ -1,0 +1,79 @@
+"""Roles in the interface: observers read live and cannot edit; organisers reach their page; the projector."""
+
+from __future__ import annotations
+
+from pycrdt import Doc
+
+from crdt.mindmap import ROOT_ID, add_node, ensure_root
+from tests.support.browser import People, screenshot, wait_until
+from tests.support.rooms import push_mindmap
+from tests.support.server import ServerProcess
+
+MOTION_TEXT = "window.ubiquite.rooms.motion.doc.getText('text').toString()"
+MOTION = "# Motion du congrès 2026\n\n## Inclusion numérique\n\n1. Former les agents d'accueil\n"
+
+
+def test_an_observer_sees_everything_live_and_has_no_way_to_edit(people: People) -> None:
+    writer = people.open("/c/presse/motion", name="Alice Martin")
+    writer.click(".cm-content")
+    writer.keyboard.insert_text(MOTION)
+    observer = people.open("/c/presse/motion", name="Journal du Centre", role="observer")
+    observer.wait_for_selector(".rendered h2:has-text('Inclusion numérique')")
+    assert observer.locator(".cm-content, [contenteditable=true], textarea, input").count() == 0
+    assert observer.get_by_role("button", name="Annuler").count() == 0
+    assert "Lecture seule" in observer.locator(".connection").inner_text()
+
+    observer.goto(observer.url.replace("/motion", "/carte"))
+    observer.wait_for_selector("[role=treeitem][data-id=root]")
+    assert observer.locator(".mm-toolbar button", has_text="Ajouter").count() == 0
+    assert observer.locator(".mm-node[draggable=true]").count() == 0
+    observer.focus("[role=treeitem][data-id=root]")
+    for key in ("Tab", "Enter", "F2", "Delete"):
+        observer.keyboard.press(key)
+    assert observer.locator("[role=treeitem]").count() == 1
+    assert observer.locator("input").count() == 0
+
+
+def test_organisers_have_their_page_one_click_away(people: People) -> None:
+    organiser = people.open("/c/orga/motion", name="Claire Organisatrice", role="organiser")
+    participant = people.open("/c/orga/motion", name="Alice Martin")
+    assert participant.locator("nav a", has_text="organisat").count() == 0
+    link = organiser.locator("nav a", has_text="Page des organisateur·rices")
+    assert link.get_attribute("href") == "/c/orga/organisation"
+
+
+def test_the_projector_follows_where_people_write(people: People, web_server: ServerProcess) -> None:
+    themes: Doc = Doc()
+    ensure_root(themes, "Congrès 2026")
+    for theme, ideas in [
+        ("Inclusion numérique", ["Former les agents", "Lieux de médiation"]),
+        ("Éducation", ["Ateliers à l'école"]),
+        ("Données publiques", ["Ouvrir les données", "Souveraineté", "Hébergement local"]),
+    ]:
+        branch = add_node(themes, ROOT_ID, theme)
+        for idea in ideas:
+            add_node(themes, branch, idea)
+    push_mindmap(web_server, "salle.mindmap", themes)
+    writer = people.open("/c/salle/motion", name="Alice Martin")
+    writer.click(".cm-content")
+    writer.keyboard.insert_text(MOTION + "".join(f"{n}. Proposition numéro {n}\n" for n in range(2, 16)))
+    projector = people.open(
+        "/c/salle/projecteur", name="Écran de la salle", role="observer", width=1280, height=720
+    )
+    projector.wait_for_selector(".projected li:has-text('Proposition numéro 15')")
+    writer.keyboard.press("Control+End")
+    writer.keyboard.insert_text("\n## Éducation\n\n1. Des ateliers dans chaque école\n")
+    written = projector.locator(".being-written")
+    written.wait_for()
+    assert "Des ateliers dans chaque école" in written.inner_text()
+
+    def on_screen() -> bool:
+        box = written.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 720
+
+    wait_until(projector, on_screen, what="the projector scrolled to the new text")
+    screenshot(projector, "projector-motion")
+
+    projector.keyboard.press("m")
+    projector.wait_for_selector(".projected-map .mm-node:has-text('Hébergement local')")
+    screenshot(projector, "projector-mindmap")
