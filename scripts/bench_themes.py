@@ -21,8 +21,8 @@ from typing import Any
 
 from sklearn.metrics import adjusted_rand_score
 
-from server.themes import Contribution, classify, load_contributions
-from server.themes.engine import default_encoder
+from server.themes.contributions import Contribution, load_contributions
+from server.themes.engine import classify, default_encoder
 from tests.themes_corpus import CORPUS, known_duplicates, known_themes
 
 SENTENCE_END = re.compile(r"(?<=[.:!?])\s+")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from server.themes import Contribution, ContributionFileError, load_contributions
+from server.themes.contributions import Contribution, ContributionFileError, load_contributions
 from tests.themes_corpus import CORPUS
 
 

@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from server.themes import Classification, ClassificationError, Contribution, ThemeSeed, classify
-from server.themes.contributions import load_contributions
+from server.themes.contributions import Contribution, load_contributions
+from server.themes.engine import ClassificationError, classify
+from server.themes.model import Classification, ThemeSeed
 from tests.themes_corpus import CORPUS, known_duplicates, known_themes
 
 # Measured 0.215 at k=6 (scripts/bench_themes); short varied texts cluster poorly, the floor

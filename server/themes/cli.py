@@ -39,8 +39,9 @@ def add_parser(commands: Any) -> None:
 
 def classify_command(args: argparse.Namespace, settings: object = None) -> int:
     # Imported here: scikit-learn and the encoder take a second to import, `ubiquite serve` needs neither.
-    from server.themes import ClassificationError, ContributionFileError, classify, load_contributions
+    from server.themes.contributions import ContributionFileError, load_contributions
     from server.themes.duplicates import THRESHOLD
+    from server.themes.engine import ClassificationError, classify
     from server.themes.report import load_seeds, to_json, to_text
 
     if args.k is not None and args.k < 1:
