@@ -43,6 +43,7 @@ from pycrdt import Doc, Text, TransactionEvent
 
 from crdt.protocol import decode_message, decode_state_vector, encode_update
 from crdt.updates import inspect_update
+from tests.support.congress import Congress
 from tests.support.redis_server import RedisServer, redis_server_available
 from tests.support.server import ServerProcess as TestServerProcess
 
@@ -53,7 +54,8 @@ except ImportError:  # run as a file: scripts/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-ROOM = "bench"  # the cold-sync room; load runs use a room name unique to the run
+COLD_CONGRESS = "bench"  # the cold-sync congress; load runs use a congress unique to the run
+ROOM = f"{COLD_CONGRESS}.motion"
 # (clients, writers, server processes) at 5 keys/s
 PRESETS: dict[str, list[tuple[int, int, int]]] = {
     "issue2": [(50, 10, 1), (200, 20, 1), (500, 25, 1)],
@@ -287,7 +289,10 @@ async def run_scenario(
     scenario: Scenario, workdir: Path, extra_env: dict[str, str], database: str = DEFAULT_DATABASE
 ) -> dict[str, Any]:
     data_dir = Path(tempfile.mkdtemp(prefix="load-", dir=workdir))
-    room = f"bench-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    slug = f"bench-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    room = f"{slug}.motion"
+    # Processes sharing a database must sign invitations with one key (README).
+    extra_env = {"SECRET_KEY": uuid.uuid4().hex * 2, **extra_env}
     redis: RedisServer | None = None
     servers: list[ServerProcess] = []
     try:
@@ -301,7 +306,8 @@ async def run_scenario(
             servers.append(server)
             log(f"{scenario.label()}: starting server {i} on port {server.port} ({server.data_dir})")
             startups.append(server.start_timed())  # one after the other: schema setup is not raced
-        return await _drive(scenario, servers, redis, room, startups)
+        tokens = Congress(servers[0], slug).invite_many(scenario.clients + len(servers))
+        return await _drive(scenario, servers, redis, room, startups, tokens)
     finally:
         for i, server in enumerate(servers):
             if server.process is not None:
@@ -317,15 +323,19 @@ async def _drive(
     redis: RedisServer | None,
     room: str,
     startups: list[float],
+    tokens: list[str],
 ) -> dict[str, Any]:
+    """Run the scenario on started servers; each client shows one of `tokens` (one person each)."""
     activity = Activity()
     count = len(servers)
+    unused = iter(tokens)
 
     def factory(kind: type[Receiver], i: int) -> tuple[Callable[[], WsClient], int]:
         """The i-th client of its kind goes to server i mod P: writers and receivers split evenly."""
         process = i % count
         port = servers[process].port
-        return (lambda: kind(HOST, port, room, activity, process)), port
+        token = next(unused)
+        return (lambda: kind(HOST, port, room, activity, process, token)), port
 
     lights = scenario.clients - scenario.writers
     factories = [factory(Writer, i) for i in range(scenario.writers)]
@@ -364,7 +374,7 @@ async def _drive(
     await lag.stop()
     closed_early = _early_closes(clients)
 
-    fresh_texts = [await _fresh_client_text(s.port, room) for s in servers]
+    fresh_texts = [await _fresh_client_text(s.port, room, next(unused)) for s in servers]
     await asyncio.gather(*(client.close() for client in clients))
     window = wall1 - wall0
     per_server = [
@@ -436,9 +446,9 @@ def _early_closes(clients: list[WsClient]) -> dict[str, int]:
     return closes
 
 
-async def _fresh_client_text(port: int, room: str) -> str:
+async def _fresh_client_text(port: int, room: str, token: str) -> str:
     """The server's own state, as a client connecting now sees it."""
-    client = await connect(lambda: Receiver(HOST, port, room, Activity()), HOST, port)
+    client = await connect(lambda: Receiver(HOST, port, room, Activity(), token=token), HOST, port)
     assert isinstance(client, Receiver)
     client.request_sync()
     await asyncio.wait_for(client.synced, 30)
@@ -741,8 +751,9 @@ async def run_cold_sync(count: int, workdir: Path, fresh_clients: int = 5) -> di
     fill_limits = {"UBIQUITE_MESSAGES_PER_SECOND": "1000000", "UBIQUITE_MESSAGE_BURST": "1000000"}
     server = ServerProcess(data_dir, fill_limits)
     server.start_timed()
+    filler, *readers = Congress(server, COLD_CONGRESS).invite_many(1 + fresh_clients)
     try:
-        fill_seconds = await _fill_room(server.port, updates, state_vector)
+        fill_seconds = await _fill_room(server.port, updates, state_vector, filler)
     finally:
         stop_seconds, code = server.stop_timed(timeout=300)
     log(
@@ -753,7 +764,7 @@ async def run_cold_sync(count: int, workdir: Path, fresh_clients: int = 5) -> di
     restart = ServerProcess(data_dir)
     restart_seconds = restart.start_timed()
     try:
-        timings = [await _time_fresh_sync(restart.port, expected) for _ in range(fresh_clients)]
+        timings = [await _time_fresh_sync(restart.port, expected, token) for token in readers]
         cpu = restart.cpu_seconds()
         rss = restart.peak_rss_bytes()
     finally:
@@ -782,14 +793,14 @@ async def run_cold_sync(count: int, workdir: Path, fresh_clients: int = 5) -> di
     return result
 
 
-async def _fill_room(port: int, updates: list[bytes], state_vector: bytes) -> float:
+async def _fill_room(port: int, updates: list[bytes], state_vector: bytes, token: str) -> float:
     """Send every update over one connection (in causal order), then a sync step 1 as a barrier.
 
     The server handles one connection's messages in order, so its answer to the
     step 1 comes after all the updates were applied; its diff must then be empty.
     """
     activity = Activity()
-    client = await connect(lambda: Receiver(HOST, port, ROOM, activity), HOST, port)
+    client = await connect(lambda: Receiver(HOST, port, ROOM, activity, token=token), HOST, port)
     assert isinstance(client, Receiver)
     started = time.perf_counter()
     for update in updates:
@@ -813,10 +824,10 @@ def _count_log_rows(data_dir: Path) -> tuple[int, int]:
     return int(logged), int(checkpoints)
 
 
-async def _time_fresh_sync(port: int, expected: str) -> dict[str, Any]:
+async def _time_fresh_sync(port: int, expected: str, token: str) -> dict[str, Any]:
     """Connect → sync step 2 received and applied → text checked, as a browser joining would."""
     started = time.perf_counter()
-    client = await connect(lambda: Receiver(HOST, port, ROOM, Activity()), HOST, port)
+    client = await connect(lambda: Receiver(HOST, port, ROOM, Activity(), token=token), HOST, port)
     assert isinstance(client, Receiver)
     client.request_sync()
     await asyncio.wait_for(client.synced, 120)

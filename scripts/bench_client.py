@@ -20,6 +20,7 @@ import struct
 import time
 from collections.abc import Callable
 from typing import Any, cast
+from urllib.parse import quote
 
 from pycrdt import Doc, Text, TransactionEvent
 
@@ -247,8 +248,11 @@ class Receiver(WsClient):
     the run, and latency is computed from the arrival times kept here.
     """
 
-    def __init__(self, host: str, port: int, room: str, activity: Activity, process: int = 0) -> None:
-        super().__init__(host, port, f"/ws/{room}")
+    def __init__(
+        self, host: str, port: int, room: str, activity: Activity, process: int = 0, token: str = ""
+    ) -> None:
+        # The closed door: every connection shows an invitation token, as scripts and bots do.
+        super().__init__(host, port, f"/ws/{room}?token={quote(token)}" if token else f"/ws/{room}")
         self.activity = activity
         self.process = process  # which server process it is connected to (--processes 2)
         self.frames: list[tuple[float, bytes]] = []
@@ -281,8 +285,10 @@ class Receiver(WsClient):
 class Writer(Receiver):
     """A real client: a pycrdt document, one transaction and one update message per keystroke."""
 
-    def __init__(self, host: str, port: int, room: str, activity: Activity, process: int = 0) -> None:
-        super().__init__(host, port, room, activity, process)
+    def __init__(
+        self, host: str, port: int, room: str, activity: Activity, process: int = 0, token: str = ""
+    ) -> None:
+        super().__init__(host, port, room, activity, process, token)
         self.doc: Doc[Any] = Doc()
         self.text = self.doc.get("text", type=Text)
         # send_times[c] is when the keystroke with Yjs clock c left: one ASCII character is one clock.
