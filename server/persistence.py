@@ -86,12 +86,14 @@ class UpdateLog:
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
-        for room, count in list(self._since_checkpoint.items()):
-            if count:
-                try:
-                    await self.checkpoint(room, whole_chunks_only=False)
-                except StoreUnavailable as exc:
-                    log.warning("shutdown: checkpoint of %s skipped: %s", room, exc)
+        # Every room this process knew, whatever its own count says: with several processes
+        # a checkpoint also covers the others' rows, so the count can reach 0 while some of
+        # this process's updates are still uncovered. A room with nothing new costs one query.
+        for room in list(self._since_checkpoint):
+            try:
+                await self.checkpoint(room, whole_chunks_only=False)
+            except StoreUnavailable as exc:
+                log.warning("shutdown: checkpoint of %s skipped: %s", room, exc)
 
     # -- RoomHooks -------------------------------------------------------------------
 
@@ -130,7 +132,7 @@ class UpdateLog:
 
     async def unload_document(self, room: Room) -> None:
         await self.flush()
-        if self._since_checkpoint.get(room.name):
+        if room.name in self._since_checkpoint:  # see stop(): the count alone is not enough
             await self.checkpoint(room.name, whole_chunks_only=False)
         self._since_checkpoint.pop(room.name, None)
 

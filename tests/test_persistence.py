@@ -235,3 +235,24 @@ async def test_room_that_cannot_be_loaded_is_refused_with_1013(
     assert await client.wait_closed() == 1013
     assert "store is unavailable" in client.close_reason
     assert server.alive()
+
+
+async def test_shutdown_checkpoint_covers_a_room_logged_by_two_processes(sqlite_store: Store) -> None:
+    """A checkpoint covers every process's rows; each must still checkpoint its rooms at shutdown."""
+    first_log, first_rooms = await _manager(sqlite_store, checkpoint_every=40)
+    second_log, second_rooms = await _manager(sqlite_store, checkpoint_every=40)
+    first, second = await first_rooms.get("shared"), await second_rooms.get("shared")
+    _, updates = _keystrokes(130)
+    for i, update in enumerate(updates):
+        # Both processes see every update; each logs the ones its own clients sent.
+        first.apply_update(update, TYPIST if i % 3 else Origin(OriginKind.BROKER, "typist"))
+        second.apply_update(update, Origin(OriginKind.BROKER, "typist") if i % 3 else TYPIST)
+        if i % 10 == 0:
+            await asyncio.sleep(0.02)  # let both writers commit and checkpoint as they go
+    for rooms, log in ((first_rooms, first_log), (second_rooms, second_log)):
+        await rooms.stop()
+        await log.stop()
+    logged = await sqlite_store.updates("shared")
+    assert len(logged) == len(updates)
+    newest = await sqlite_store.checkpoint_before("shared")
+    assert newest is not None and newest.upto_id == logged[-1].id
