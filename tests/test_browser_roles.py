@@ -34,6 +34,26 @@ def test_an_observer_sees_everything_live_and_has_no_way_to_edit(people: People)
     assert observer.locator("input").count() == 0
 
 
+def test_an_observers_forced_edit_reaches_nobody(people: People, web_server: ServerProcess) -> None:
+    """Past the interface: an edit made on the observer's document itself stays on that page."""
+    writer = people.open("/c/huisclos/motion", name="Alice Martin")
+    writer.click(".cm-content")
+    writer.keyboard.insert_text(MOTION)
+    observer = people.open("/c/huisclos/motion", name="Journal du Centre", role="observer")
+    wait_until(observer, lambda: observer.evaluate(MOTION_TEXT) == MOTION, what="the observer's copy")
+    observer.evaluate("window.ubiquite.rooms.motion.doc.getText('text').insert(0, 'FORCÉ ')")
+    assert observer.evaluate(MOTION_TEXT).startswith("FORCÉ ")
+    writer.keyboard.insert_text("2. Une proposition de plus\n")
+    expected = MOTION + "2. Une proposition de plus\n"
+    wait_until(writer, lambda: writer.evaluate(MOTION_TEXT) == expected, what="the writer's text")
+    # The writer's next edit reached the observer, and the observer's reached neither the
+    # writer nor the server (a latecomer, and the log it loads from).
+    wait_until(observer, lambda: "Une proposition de plus" in observer.evaluate(MOTION_TEXT), what="relay")
+    assert "FORCÉ" not in writer.evaluate(MOTION_TEXT)
+    latecomer = people.open("/c/huisclos/motion", name="Bruno Diallo")
+    wait_until(latecomer, lambda: latecomer.evaluate(MOTION_TEXT) == expected, what="the latecomer's text")
+
+
 def test_organisers_have_their_page_one_click_away(people: People) -> None:
     organiser = people.open("/c/orga/motion", name="Claire Organisatrice", role="organiser")
     participant = people.open("/c/orga/motion", name="Alice Martin")
