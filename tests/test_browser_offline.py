@@ -30,3 +30,19 @@ def test_offline_edits_survive_a_reload_and_arrive(people: People) -> None:
     alice.context.set_offline(False)
     wait_until(bob, lambda: bob.evaluate(MOTION_TEXT) == "Écrit dans le train, sans réseau.", what="the text")
     alice.wait_for_selector(".connection[data-state=connected][data-unsent='0']")
+
+
+def test_signing_out_leaves_nothing_of_the_congress_in_the_browser(people: People) -> None:
+    """Laptops in the room are shared: after sign-out, the kept documents and pages are gone."""
+    alice = people.open("/c/partage/motion", name="Alice Martin")
+    alice.click(".cm-content")
+    alice.keyboard.insert_text("Brouillon confidentiel")
+    alice.wait_for_function("window.ubiquite.rooms.motion.local.synced")
+    assert alice.evaluate("indexedDB.databases().then(list => list.length)") > 0
+    alice.goto(alice.url.replace("/motion", ""))
+    alice.get_by_role("button", name="Se déconnecter").click()
+    alice.wait_for_selector("html[data-forgotten=true]", state="attached")
+    assert "Vous êtes déconnecté·e." in alice.content()
+    assert alice.evaluate("indexedDB.databases().then(list => list.length)") == 0
+    assert alice.evaluate("caches.keys().then(keys => keys.length)") == 0
+    assert alice.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0

@@ -38,7 +38,7 @@ async def test_opening_a_link_gives_an_httponly_samesite_session_cookie(congress
         response = await http.get(f"/i/{token}")
     assert response.status_code == 303
     assert response.headers["location"] == f"/c/{congress.slug}"
-    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["referrer-policy"] == "same-origin"  # the link never leaves as a Referer
     attributes = _cookie_attributes(response)
     assert "httponly" in attributes
     assert attributes["samesite"].lower() == "lax"
@@ -113,6 +113,7 @@ async def test_signing_out_ends_the_session_and_closes_its_sockets(congress: Con
         assert (await http.post("/logout")).status_code == 403  # a form post always has an Origin
         response = await http.post("/logout", headers={"Origin": congress.server.http})
         assert response.status_code == 200 and 'ubiquite_session=""' in response.headers["set-cookie"]
+        assert response.headers["clear-site-data"] == '"cache", "storage"'  # shared laptops
     assert await open_socket.client.wait_closed(timeout=5) == 4401
     assert (await knock(congress.server.ws(congress.room()), cookie=secret)).close_code == 4401
 

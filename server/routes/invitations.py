@@ -133,6 +133,14 @@ async def sign_out(request: Request) -> Response:
         except AccessDenied:
             pass
         await asyncio.to_thread(door.access.end_session, secret)
-    response = page(translate("logout", lang), f"<p>{esc(translate('signed_out', lang))}</p>", lang)
+    response = page(
+        translate("logout", lang),
+        f"<p>{esc(translate('signed_out', lang))}</p>",
+        lang,
+        scripts=("forget.js",),
+    )
     door.clear_session_cookie(response)
+    # Laptops in the room are shared: the browser drops the documents it kept for offline use
+    # (IndexedDB), its cached pages and the service worker along with the session.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response

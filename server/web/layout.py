@@ -10,7 +10,10 @@ from starlette.responses import HTMLResponse
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    "Referrer-Policy": "no-referrer",  # an invitation link must never leak through a Referer
+    # An invitation link must never leak through a Referer to another site. Not "no-referrer":
+    # under it browsers send `Origin: null` with our own forms' POSTs (sign-out, name choice),
+    # which the origin check then refuses.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
 }
