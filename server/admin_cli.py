@@ -8,6 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from server.congress.demo import seed_demo
 from server.congress.domain import DomainError, Role
 from server.congress.people import parse_role
 from server.congress.provision import admin
@@ -100,8 +101,12 @@ def participants_import(args: argparse.Namespace, settings: Settings) -> int:
 def demo_link(settings: Settings) -> str:
     """The demo congress (created if absent) and a fresh link for its organiser, for `scripts/run`."""
     with admin(settings) as setup:
+        is_new = setup.directory.congress(DEMO_SLUG) is None
         congress = setup.ensure_congress(DEMO_SLUG, DEMO_TITLE)
-        return setup.link(setup.invite(congress, Role.ORGANISER, DEMO_ORGANISER).token)
+        link = setup.link(setup.invite(congress, Role.ORGANISER, DEMO_ORGANISER).token)
+    if is_new:
+        seed_demo(settings.with_secret().database_url, DEMO_SLUG)
+    return link
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

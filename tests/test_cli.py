@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from tests.support.access import knock
@@ -67,6 +69,21 @@ def test_serve_demo_prints_a_working_organiser_link(tmp_path: object) -> None:
         link = line.split(": ", 1)[1].strip()
         with httpx.Client(follow_redirects=True) as http:
             response = http.get(link)
-        assert response.status_code == 200 and response.url.path == "/c/demo/organisation"
+            assert response.status_code == 200 and response.url.path == "/c/demo/organisation"
+            # The demo opens on something to look at: the motion's outline drawn from its mind map.
+            congress_page = http.get(f"{server.http}/c/demo")
+        assert "<h2>Inclusion numérique</h2>" in congress_page.text
+        assert "<li>Former les aidants numériques</li>" in congress_page.text
     finally:
         server.stop()
+    # A second start keeps what the demo congress became instead of seeding it again.
+    again = ServerProcess(Path(str(tmp_path)) / "data", args=("--demo",)).start()
+    try:
+        listing = again.cli("congress", "list").stdout
+        assert listing.count("demo\t") == 1
+    finally:
+        again.stop()
+    database = sqlite3.connect(Path(str(tmp_path)) / "data" / "ubiquite.sqlite3")
+    seeded = database.execute("SELECT count(*) FROM update_log WHERE author = 'server:demo'").fetchone()[0]
+    database.close()
+    assert seeded == 2
