@@ -39,6 +39,9 @@ class Block:
         return "".join(run.text for run in self.runs)
 
 
+_ITEM_ENDS = ("list_item_close", "fence", "code_block", "bullet_list_open", "ordered_list_open")
+
+
 def motion_blocks(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     lists: list[list[int]] = []  # per open list: [is ordered, next ordinal]
@@ -95,7 +98,7 @@ def motion_blocks(markdown: str) -> list[Block]:
             blocks.append(Block("paragraph", depth=len(lists)))
         elif kind in ("th_open", "td_open") and blocks[-1].runs:
             blocks[-1].runs.append(Run(" | "))
-        if pending_item is not None and kind in ("list_item_close", "fence", "code_block", "bullet_list_open"):
+        if pending_item is not None and kind in _ITEM_ENDS:
             blocks.append(pending_item)  # an item with no paragraph of its own
             pending_item = None
     return blocks

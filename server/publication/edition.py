@@ -12,7 +12,18 @@ from server.congress.models import CongressRow, ParticipantRow
 from server.publication.versions import MotionVersion
 
 MONTHS_FR = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -20,7 +31,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "edition": ("Édition", "Edition"),
     "dates": ("Dates", "Dates"),
     "version": ("Version", "Version"),
-    "version_of": ("Texte au {when} (position {position} du journal)", "Text as of {when} (log position {position})"),
+    "version_of": (
+        "Texte au {when} (position {position} du journal)",
+        "Text as of {when} (log position {position})",
+    ),
     "version_empty": ("Texte vide (position {position} du journal)", "Empty text (log position {position})"),
     "contributors": ("Contributeur·rices", "Contributors"),
     "nobody": ("Aucune contribution enregistrée.", "No contribution recorded."),
@@ -65,6 +79,12 @@ class Edition:
         return word(key, self.lang)
 
     @property
+    def meta(self) -> str:
+        """ "Édition 2026 · 23 novembre 2026", or what is known of it."""
+        edition = self.edition and f"{self.word('edition')} {self.edition}"
+        return " · ".join(v for v in (edition, self.dates) if v)
+
+    @property
     def file_stem(self) -> str:
         return f"motion-{self.slug}-{self.position}"
 
@@ -73,9 +93,7 @@ def make_edition(
     congress: CongressRow, version: MotionVersion, people: list[ParticipantRow], lang: str
 ) -> Edition:
     names = {p.id: p.name for p in people}
-    contributors = tuple(
-        names.get(pid) or word("someone", lang, id=pid) for pid in version.contributors
-    )
+    contributors = tuple(names.get(pid) or word("someone", lang, id=pid) for pid in version.contributors)
     days = [d for d in (congress.starts_on, congress.ends_on) if d]
     dates = " – ".join(format_date(d, lang) for d in dict.fromkeys(days))
     if version.at is None:

@@ -47,7 +47,7 @@ def parse_version(value: str | None) -> Version:
 @dataclass(frozen=True, slots=True)
 class MotionVersion:
     room: str
-    position: int  # the log position the text is at (for "current": the newest one)
+    position: int  # the room's last update at or before the position asked for (0: none)
     text: str
     at: float | None  # time of the room's last update at or before the position
     contributors: tuple[int, ...]  # participant ids, in order of their first edit up to the position
@@ -69,5 +69,4 @@ async def motion_at(store: Store, room: str, position: int | None) -> MotionVers
         if match:
             contributors.setdefault(int(match.group(1)), None)
     last = updates[-1] if updates else None
-    resolved = position if position is not None else (last.id if last else 0)
-    return MotionVersion(room, resolved, text, last.at if last else None, tuple(contributors))
+    return MotionVersion(room, last.id if last else 0, text, last.at if last else None, tuple(contributors))

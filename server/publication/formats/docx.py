@@ -28,8 +28,7 @@ def write(edition: Edition) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
 
     document.add_heading(edition.title, level=0)
-    meta = " · ".join(v for v in (edition.edition and f"{edition.word('edition')} {edition.edition}", edition.dates) if v)
-    for line in filter(None, (meta, edition.version)):
+    for line in filter(None, (edition.meta, edition.version)):
         run = document.add_paragraph().add_run(line)
         run.italic = True
         run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)

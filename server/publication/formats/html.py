@@ -15,16 +15,15 @@ from server.web.layout import esc
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "web" / "assets" / "publication.css"
 # What a browser may do with the downloaded file: show it and its inline style, nothing else.
-EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+EXPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def edition_body(edition: Edition, downloads: str = "") -> str:
-    meta = " · ".join(
-        esc(v) for v in (edition.edition and f"{edition.word('edition')} {edition.edition}", edition.dates) if v
-    )
-    motion = (
-        render_numbered(edition.markdown) if edition.markdown.strip() else f"<p>{esc(edition.word('empty'))}</p>"
-    )
+    meta = esc(edition.meta)
+    empty = f"<p>{esc(edition.word('empty'))}</p>"
+    motion = render_numbered(edition.markdown) if edition.markdown.strip() else empty
     people = "".join(f"<li>{esc(name)}</li>" for name in edition.contributors)
     people_html = f"<ul>{people}</ul>" if people else f"<p>{esc(edition.word('nobody'))}</p>"
     return f"""<article class="publication">

@@ -15,10 +15,10 @@ def escape(text: str) -> str:
 
 def write(edition: Edition) -> bytes:
     lines = [f"# {escape(edition.title)}", ""]
-    meta = [v for v in (edition.edition and f"{edition.word('edition')} {edition.edition}", edition.dates) if v]
-    if meta:
-        lines += [escape(" · ".join(meta)), ""]
-    lines += [f"*{escape(edition.version)}*", "", "---", "", edition.markdown.strip() or edition.word("empty"), ""]
+    if edition.meta:
+        lines += [escape(edition.meta), ""]
+    motion = edition.markdown.strip() or edition.word("empty")
+    lines += [f"*{escape(edition.version)}*", "", "---", "", motion, ""]
     lines += ["---", "", f"## {edition.word('contributors')}", ""]
     lines += [f"- {escape(name)}" for name in edition.contributors] or [edition.word("nobody")]
     return ("\n".join(lines) + "\n").encode()

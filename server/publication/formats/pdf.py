@@ -86,8 +86,7 @@ def write(edition: Edition) -> bytes:
     pdf.multi_cell(0, 9, edition.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("body", "", 10)
     pdf.set_text_color(70)
-    meta = " · ".join(v for v in (edition.edition and f"{edition.word('edition')} {edition.edition}", edition.dates) if v)
-    for line in filter(None, (meta, edition.version)):
+    for line in filter(None, (edition.meta, edition.version)):
         pdf.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.ln(2)
