@@ -111,7 +111,7 @@ async def test_an_imported_archive_replays_identically_at_every_position(tmp_pat
 
     positions = sorted(texts)
     assert any(imported.positions[p] != p for p in positions)  # ids renumbered in the new log
-    for position in random.Random(1).sample(positions, 25) + [positions[0], positions[-1]]:
+    for position in [*random.Random(1).sample(positions, 25), positions[0], positions[-1]]:
         rebuilt = await motion_at(target, "cnen-2026.motion", imported.positions[position])
         assert _digest(rebuilt.text) == _digest(texts[position])
         original = await motion_at(source, "cnen-2026.motion", position)

@@ -1,4 +1,4 @@
-"""Exports of a version: each format opens and holds the title, the numbered proposals and the contributors."""
+"""Exports of a version: each format opens and holds the title, numbered proposals and contributors."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def edition(markdown: str = MOTION) -> Edition:
 def test_numbers_follow_the_outline_not_the_numbers_typed() -> None:
     rendered = render_numbered(MOTION)
     assert '<h2 id="axe-2">Axe 2 : Souveraineté</h2>' in rendered
-    assert '<li id="proposition-1-2" class="proposal"><span class="number">2.</span> <strong>Créer' in rendered
+    proposal = '<li id="proposition-1-2" class="proposal"><span class="number">2.</span> <strong>Créer'
+    assert proposal in rendered
     assert '<li id="levier-1-1-2" class="lever"><span class="number">1.2</span> Un autre levier' in rendered
     assert '<span class="number">1.</span> Héberger' in rendered  # typed "7.", first of its axis
     assert 'start="7"' not in rendered
