@@ -82,7 +82,7 @@ def test_pdf_text_has_accents_numbers_and_contributors() -> None:
     assert "1.1 Un levier pour les communes rurales" in lines
     assert "1. Héberger les données publiques en France" in lines
     assert lines.index("Contributeur·rices") < lines.index("• Aïcha Benali") < lines.index("• Zoé Éluard")
-    assert reader.metadata is not None and reader.metadata.title.startswith("Congrès national")
+    assert reader.metadata is not None and (reader.metadata.title or "").startswith("Congrès national")
 
 
 def test_pdf_says_what_to_install_when_the_fonts_are_missing(monkeypatch: pytest.MonkeyPatch) -> None:
