@@ -19,5 +19,10 @@ def _renderer() -> MarkdownIt:
     )
 
 
+def markdown_parser() -> MarkdownIt:
+    """The one configured parser, for callers that work on its tokens (crdt/numbered.py)."""
+    return _renderer()
+
+
 def render_markdown(markdown: str) -> str:
     return _renderer().render(markdown)

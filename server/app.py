@@ -20,9 +20,12 @@ from server.congress.directory import Directory
 from server.congress.service import Organising
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
+from server.publication import models as publication_models
+from server.publication.formats import missing as missing_formats
+from server.publication.service import Publishing
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
-from server.routes import organiser, organiser_page
+from server.routes import archive, organiser, organiser_page, publication
 from server.routes.client import client_routes
 from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
@@ -47,6 +50,7 @@ class Services:
     directory: Directory
     door: Door
     organising: Organising
+    publishing: Publishing
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -68,7 +72,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
-    return Services(settings, store, broker, update_log, rooms, peers, relay, directory, door, organising)
+    publishing = Publishing(directory, store, update_log)
+    return Services(
+        settings, store, broker, update_log, rooms, peers, relay, directory, door, organising, publishing
+    )
 
 
 def directory_engine(store: Store) -> Engine:
@@ -87,6 +94,9 @@ async def start_services(services: Services) -> None:
     await services.store.start()
     services.directory.bind(directory_engine(services.store))
     await asyncio.to_thread(services.directory.create_tables)
+    await asyncio.to_thread(publication_models.create_tables, services.directory.engine)
+    for name, why in missing_formats().items():
+        log.warning("export format %s unavailable: %s", name, why)
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()
@@ -142,6 +152,8 @@ def routes() -> list[BaseRoute]:
         Route("/c/{slug}", congress_page, methods=["GET"]),
         *organiser_page.ROUTES,
         *organiser.ROUTES,
+        *publication.ROUTES,
+        *archive.ROUTES,
         *client_routes(),
     ]
 

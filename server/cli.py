@@ -10,6 +10,7 @@ from dataclasses import replace
 import uvicorn
 
 from server import admin_cli
+from server.archive.cli import add_commands as add_archive_commands
 from server.congress.domain import DomainError
 from server.settings import ConfigError, Settings
 from server.themes.cli import add_parser as add_themes_parser
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--demo", action="store_true", help="create the demo congress, print a link")
     serve_parser.set_defaults(handler=serve)
     admin_cli.add_commands(commands)
+    add_archive_commands(commands)
     add_themes_parser(commands)
     return parser
 

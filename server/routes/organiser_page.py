@@ -53,6 +53,11 @@ async def organiser_page(request: Request) -> Response:
     site_options = "".join(
         f'<option value="{s}">{esc(translate("site." + s, lang))}</option>' for s in ("on_site", "remote")
     )
+    downloads = " ".join(
+        f'<a class="export" data-format="{name}" href="/api/congresses/{esc(slug)}/motion.{name}'
+        f'?version=current&amp;lang={lang}" download>{name.upper()}</a>'
+        for name in ("md", "html", "pdf", "docx")
+    )
     body = f"""<div id="config" hidden data-config="{esc(config)}"></div>
 <header><h1>{t("title")}</h1><p id="congress"></p>
 <p><a href="/c/{esc(slug)}">{esc(translate("congress", lang))}</a></p></header>
@@ -79,7 +84,12 @@ async def organiser_page(request: Request) -> Response:
 <h3>{t("shared_links")}</h3><ul id="shared-links"></ul></section>
 <section><h2>{t("import")}</h2><p>{t("import_help")}</p><form id="import">
 <input type="file" name="file" accept=".csv,text/csv" required aria-label="{t("import")}">
-<button type="submit">{t("import_button")}</button></form><ul id="import-errors"></ul></section>"""
+<button type="submit">{t("import_button")}</button></form><ul id="import-errors"></ul></section>
+<section><h2>{t("publication")}</h2><p id="publication"></p>
+<form id="publish"><label>{t("version")} <input name="version" value="current" size="10"></label>
+<button type="submit">{t("publish")}</button> <button type="button" id="unpublish">{t("unpublish")}</button>
+</form><p>{t("download_version")} {downloads}</p>
+<p><a href="/api/congresses/{esc(slug)}/archive" download>{t("archive")}</a></p></section>"""
     return page(translate("title", lang, ORGANISER_MESSAGES), body, lang, scripts=("organiser.js",))
 
 

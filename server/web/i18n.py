@@ -107,6 +107,17 @@ ORGANISER_MESSAGES: dict[str, tuple[str, str]] = {
     "shared_links": ("Liens partagés", "Shared links"),
     "names": ("Noms", "Names"),
     "expires": ("Expire le", "Expires on"),
+    "publication": ("Publication et exports", "Publication and exports"),
+    "not_published": ("Aucune version n'est publiée.", "No version is published."),
+    "published_as": ("Publiée (position {position} du journal) :", "Published (log position {position}):"),
+    "version": ("Version (position du journal, ou current)", "Version (log position, or current)"),
+    "publish": ("Publier pour la presse", "Publish for the press"),
+    "unpublish": ("Retirer la publication", "Withdraw the publication"),
+    "download_version": ("Télécharger cette version :", "Download this version:"),
+    "archive": (
+        "Archive complète du congrès (historique, personnes, versions)",
+        "The congress's whole archive",
+    ),
 }
 
 

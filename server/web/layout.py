@@ -19,9 +19,17 @@ SECURITY_HEADERS = {
 }
 
 
-def page(title: str, body: str, lang: str, status: int = 200, scripts: tuple[str, ...] = ()) -> HTMLResponse:
+def page(
+    title: str,
+    body: str,
+    lang: str,
+    status: int = 200,
+    scripts: tuple[str, ...] = (),
+    styles: tuple[str, ...] = (),
+) -> HTMLResponse:
     """`body` is trusted HTML built by the caller, who escapes every value with `esc`."""
     script_tags = "".join(f'<script src="/assets/{esc(s)}" defer></script>' for s in scripts)
+    script_tags += "".join(f'<link rel="stylesheet" href="/assets/{esc(s)}">' for s in styles)
     document = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -146,9 +146,49 @@ async function refreshSharedLinks () {
   }
 }
 
+async function refreshPublication () {
+  const shown = document.getElementById('publication')
+  const state = await call('GET', '/publication')
+  if (!state.published) {
+    shown.replaceChildren(words.not_published)
+    return
+  }
+  shown.replaceChildren(`${words.published_as.replace('{position}', state.position)} `,
+    element('a', { href: state.url }, state.url))
+}
+
+function exportVersion () {
+  const version = document.getElementById('publish').elements.version.value.trim() || 'current'
+  for (const link of document.querySelectorAll('a.export')) {
+    const url = new URL(link.href)
+    url.searchParams.set('version', version)
+    link.href = url.toString()
+  }
+}
+
+document.getElementById('publish').elements.version.addEventListener('input', exportVersion)
+
+document.getElementById('publish').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const raw = event.target.elements.version.value.trim() || 'current'
+  try {
+    await call('POST', '/publication', { version: /^\d+$/.test(raw) ? Number(raw) : raw })
+    await refreshPublication()
+  } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
+})
+
+document.getElementById('unpublish').addEventListener('click', async () => {
+  try {
+    await call('DELETE', '/publication')
+    await refreshPublication()
+  } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
+})
+
 async function refreshAll () {
   try {
-    await Promise.all([refreshCongress(), refreshPeople(), refreshConnected(), refreshSharedLinks()])
+    await Promise.all([
+      refreshCongress(), refreshPeople(), refreshConnected(), refreshSharedLinks(), refreshPublication()
+    ])
   } catch (error) {
     say(`${words.error}${words.colon}${error.message}`)
   }

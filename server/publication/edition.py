@@ -1,0 +1,113 @@
+"""What every export and the published page show: the congress, the version, its contributors, the text.
+
+Words are French first, English on request, like the rest of the interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from server.congress.models import CongressRow, ParticipantRow
+from server.publication.versions import MotionVersion
+
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+WORDS: dict[str, tuple[str, str]] = {
+    "motion": ("Motion", "Motion"),
+    "edition": ("Édition", "Edition"),
+    "dates": ("Dates", "Dates"),
+    "version": ("Version", "Version"),
+    "version_of": (
+        "Texte au {when} (position {position} du journal)",
+        "Text as of {when} (log position {position})",
+    ),
+    "version_empty": ("Texte vide (position {position} du journal)", "Empty text (log position {position})"),
+    "contributors": ("Contributeur·rices", "Contributors"),
+    "nobody": ("Aucune contribution enregistrée.", "No contribution recorded."),
+    "published": ("Texte publié", "Published text"),
+    "downloads": ("Télécharger", "Download"),
+    "empty": ("La motion est vide.", "The motion is empty."),
+    "someone": ("participant·e n° {id}", "participant no. {id}"),
+    "colon": (" : ", ": "),
+}
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    french, english = WORDS[key]
+    return (english if lang == "en" else french).format(**values)
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    if lang == "en":
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def format_time(at: float, lang: str) -> str:
+    moment = dt.datetime.fromtimestamp(at, dt.UTC).astimezone()
+    clock = moment.strftime("%H:%M") if lang == "en" else moment.strftime("%H h %M")
+    return f"{format_date(moment.date(), lang)}, {clock}"
+
+
+@dataclass(frozen=True)
+class Edition:
+    title: str
+    edition: str
+    dates: str  # "23 novembre 2026" or "23 novembre 2026 – 24 novembre 2026", "" if unknown
+    version: str  # "Texte au 23 novembre 2026, 15 h 02 (position 1234 du journal)"
+    position: int
+    contributors: tuple[str, ...]
+    markdown: str
+    lang: str
+    slug: str
+
+    def word(self, key: str) -> str:
+        return word(key, self.lang)
+
+    @property
+    def meta(self) -> str:
+        """ "Édition 2026 · 23 novembre 2026", or what is known of it."""
+        edition = self.edition and f"{self.word('edition')} {self.edition}"
+        return " · ".join(v for v in (edition, self.dates) if v)
+
+    @property
+    def file_stem(self) -> str:
+        return f"motion-{self.slug}-{self.position}"
+
+
+def make_edition(
+    congress: CongressRow, version: MotionVersion, people: list[ParticipantRow], lang: str
+) -> Edition:
+    names = {p.id: p.name for p in people}
+    contributors = tuple(names.get(pid) or word("someone", lang, id=pid) for pid in version.contributors)
+    days = [d for d in (congress.starts_on, congress.ends_on) if d]
+    dates = " – ".join(format_date(d, lang) for d in dict.fromkeys(days))
+    if version.at is None:
+        label = word("version_empty", lang, position=version.position)
+    else:
+        label = word("version_of", lang, when=format_time(version.at, lang), position=version.position)
+    return Edition(
+        title=congress.title,
+        edition=congress.edition,
+        dates=dates,
+        version=label,
+        position=version.position,
+        contributors=tuple(sorted(contributors, key=str.casefold)),
+        markdown=version.text,
+        lang=lang,
+        slug=congress.slug,
+    )

@@ -1,0 +1,119 @@
+"""Publishing a version of the motion for the press, and building what is exported of any version.
+
+Publication is a row naming a log position; the page and its downloads are
+rebuilt from the log, and the text of a published position is kept in memory
+since it can no longer change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+
+from sqlmodel import Session
+
+from server.congress.directory import Directory
+from server.congress.domain import room_name
+from server.congress.models import CongressRow
+from server.persistence import UpdateLog
+from server.publication.edition import Edition, make_edition
+from server.publication.models import PublicationRow
+from server.publication.versions import CURRENT, MotionVersion, Version, motion_at
+from server.store.base import Store
+
+log = logging.getLogger(__name__)
+
+FLUSH_WAIT = 5.0  # seconds to wait for queued updates before "current" settles for what is stored
+CACHE_SIZE = 16
+
+
+class Publishing:
+    def __init__(self, directory: Directory, store: Store, update_log: UpdateLog | None) -> None:
+        self.directory = directory
+        self.store = store
+        self.update_log = update_log
+        self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
+
+    # -- versions ----------------------------------------------------------------------
+
+    async def motion(self, congress: CongressRow, version: Version) -> MotionVersion:
+        """The motion at `version` (the single place where a version choice becomes a text)."""
+        room = room_name(congress.slug, "motion")
+        if version == CURRENT:
+            await self.flush()
+            return await motion_at(self.store, room, None)
+        assert isinstance(version, int)
+        key = (room, version)
+        cached = self._published.get(key)
+        if cached is not None:
+            self._published.move_to_end(key)
+            return cached
+        motion = await motion_at(self.store, room, version)
+        if motion.position == version:  # an update of the room: nothing can come before it any more
+            self._keep(motion)
+        return motion
+
+    async def edition(self, congress: CongressRow, version: Version, lang: str) -> Edition:
+        motion = await self.motion(congress, version)
+        assert congress.id is not None
+        people = await asyncio.to_thread(self.directory.participants, congress.id)
+        return make_edition(congress, motion, people, lang)
+
+    async def flush(self) -> None:
+        """Wait (a little) for the accepted updates still queued for the log."""
+        if self.update_log is None:
+            return
+        try:
+            await asyncio.wait_for(self.update_log.flush(), FLUSH_WAIT)
+        except TimeoutError:
+            log.warning("export of the current version: the log is behind, using what is stored")
+
+    # -- publication -------------------------------------------------------------------
+
+    def publication(self, congress_id: int) -> PublicationRow | None:
+        with Session(self.directory.engine, expire_on_commit=False) as session:
+            return session.get(PublicationRow, congress_id)
+
+    async def publish(self, congress: CongressRow, version: Version, author: str) -> PublicationRow:
+        motion = await self.motion(congress, version)
+        assert congress.id is not None
+        row = PublicationRow(
+            congress_id=congress.id, position=motion.position, published_at=time.time(), published_by=author
+        )
+
+        def save() -> PublicationRow:
+            with Session(self.directory.engine, expire_on_commit=False) as session:
+                session.merge(row)
+                session.commit()
+            return row
+
+        saved = await asyncio.to_thread(save)
+        self._keep(motion)
+        log.info("congress %s: motion published at position %d by %s", congress.slug, row.position, author)
+        return saved
+
+    def unpublish(self, congress_id: int) -> bool:
+        with Session(self.directory.engine) as session:
+            row = session.get(PublicationRow, congress_id)
+            if row is None:
+                return False
+            session.delete(row)
+            session.commit()
+            return True
+
+    async def published_edition(self, slug: str, lang: str) -> Edition | None:
+        """The published version of congress `slug` for anyone, or None if nothing is published."""
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None or congress.id is None:
+            return None
+        row = await asyncio.to_thread(self.publication, congress.id)
+        if row is None:
+            return None
+        return await self.edition(congress, row.position, lang)
+
+    def _keep(self, motion: MotionVersion) -> None:
+        self._published[(motion.room, motion.position)] = motion
+        while len(self._published) > CACHE_SIZE:
+            self._published.popitem(last=False)
