@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
@@ -18,11 +18,14 @@ from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.service import Organising
+from server.contributions.classifier import Classifier
+from server.contributions.service import Contributions
+from server.contributions.store import ContributionStore
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
-from server.routes import organiser, organiser_page
+from server.routes import contributions, contributions_page, organiser, organiser_page
 from server.routes.client import client_routes
 from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
@@ -47,6 +50,9 @@ class Services:
     directory: Directory
     door: Door
     organising: Organising
+    # Contributions and themes (issue 6): bound to the directory's database at start.
+    contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
+    classifier: Classifier = field(default_factory=Classifier)
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -87,6 +93,8 @@ async def start_services(services: Services) -> None:
     await services.store.start()
     services.directory.bind(directory_engine(services.store))
     await asyncio.to_thread(services.directory.create_tables)
+    services.contributions.store.bind(services.directory.engine)
+    await asyncio.to_thread(services.contributions.store.create_tables)
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()
@@ -97,6 +105,7 @@ async def start_services(services: Services) -> None:
 async def stop_services(services: Services) -> None:
     """Close every socket, then store everything accepted before exiting."""
     await services.door.stop()
+    await services.classifier.stop()
     await services.rooms.stop()
     await services.update_log.stop()
     await services.peers.stop()
@@ -140,8 +149,10 @@ def routes() -> list[BaseRoute]:
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),
         Route("/c/{slug}", congress_page, methods=["GET"]),
+        *contributions_page.ROUTES,  # before the client's /c/{slug}/{page}
         *organiser_page.ROUTES,
         *organiser.ROUTES,
+        *contributions.ROUTES,
         *client_routes(),
     ]
 

@@ -11,6 +11,7 @@ import uvicorn
 
 from server import admin_cli
 from server.congress.domain import DomainError
+from server.contributions.cli import add_parser as add_contributions_parser
 from server.settings import ConfigError, Settings
 from server.themes.cli import add_parser as add_themes_parser
 
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.set_defaults(handler=serve)
     admin_cli.add_commands(commands)
     add_themes_parser(commands)
+    add_contributions_parser(commands)
     return parser
 
 
