@@ -105,3 +105,108 @@ def test_cli_import_with_bad_rows_and_progress(
     assert done.returncode == 0, done.stderr
     assert "import [##############################] 40/40" in done.stderr
     assert len(orga("GET", "/contributions").json()["contributions"]) == 40
+
+
+def test_closing_the_contributions_phase_blocks_writing_and_editing(
+    app: ServerProcess, congress: Congress
+) -> None:
+    orga, alice, _ = _people(app, congress)
+    sent = alice("POST", "/contributions", json={"title": "Fibre", "text": "Partout", "axis": "Inclusion"})
+    assert sent.status_code == 201
+    key = sent.json()["id"]
+    assert alice("GET", "/contributions").json()["writable"] is True
+    assert orga("POST", "/phase", json={"phase": "themes"}).status_code == 200
+
+    assert alice("POST", "/contributions", json={"title": "Trop tard", "text": "..."}).status_code == 403
+    assert alice("PATCH", f"/contributions/{key}", json={"text": "Changé"}).status_code == 403
+    assert alice("DELETE", f"/contributions/{key}").status_code == 403
+    mine = alice("GET", "/contributions").json()
+    assert mine["writable"] is False and [c["text"] for c in mine["contributions"]] == ["Partout"]
+
+
+def test_a_participant_neither_sees_nor_changes_another_s_contribution(
+    app: ServerProcess, congress: Congress
+) -> None:
+    orga, alice, bruno = _people(app, congress)
+    key = alice("POST", "/contributions", json={"title": "Fibre", "text": "Partout"}).json()["id"]
+    bruno("POST", "/contributions", json={"title": "Écoles", "text": "Tablettes"})
+
+    assert [c["title"] for c in bruno("GET", "/contributions").json()["contributions"]] == ["Écoles"]
+    assert bruno("GET", f"/contributions/{key}").status_code == 404
+    assert bruno("PATCH", f"/contributions/{key}", json={"text": "Piraté"}).status_code == 404
+    assert bruno("DELETE", f"/contributions/{key}").status_code == 404
+    assert bruno("GET", f"/contributions/linked?ids={key}").json()["contributions"] == []
+    assert bruno("GET", "/contributions/export").status_code == 403
+    # Alice still has hers, unchanged; the organisers see both, with their authors.
+    assert alice("GET", f"/contributions/{key}").json()["text"] == "Partout"
+    assert alice("PATCH", f"/contributions/{key}", json={"text": "Partout, vite"}).status_code == 200
+    everyone = orga("GET", "/contributions").json()["contributions"]
+    assert sorted((c["author"], c["text"]) for c in everyone) == [
+        ("Alice", "Partout, vite"),
+        ("Bruno", "Tablettes"),
+    ]
+    assert [c["title"] for c in orga("GET", "/contributions?q=tablette").json()["contributions"]] == [
+        "Écoles"
+    ]
+
+
+def _themes(orga: Person) -> list[dict[str, object]]:
+    return list(orga("GET", "/themes").json()["themes"])
+
+
+def test_organiser_corrections_survive_a_rerun_on_new_contributions(
+    app: ServerProcess, congress: Congress
+) -> None:
+    orga, _, _ = _people(app, congress)
+    orga("POST", "/contributions/import", content=_corpus(slice(0, 40)), headers={"Content-Type": "text/csv"})
+    first = orga("POST", "/themes/run", json={"k": 4})
+    assert first.status_code == 200, first.text
+    themes = first.json()["themes"]
+    assert len(themes) == 4 and sum(t["size"] for t in themes) == 40
+    # Rename theme 1, move a contribution from theme 3 into it, merge theme 4 into theme 2.
+    moved = themes[2]["contributions"][0]["id"]
+    assert orga("POST", "/themes/rename", json={"theme": 0, "name": "Inclusion numérique"}).status_code == 200
+    assert orga("POST", "/themes/move", json={"contribution": moved, "theme": 0}).status_code == 200
+    merged = orga("POST", "/themes/merge", json={"into": 1, "themes": [3]}).json()["themes"]
+    assert merged[0]["title"] == "Inclusion numérique" and len(merged) == 3
+    kept = {t["title"]: {c["id"] for c in t["contributions"]} for t in merged if t["reviewed"]}
+
+    orga(
+        "POST", "/contributions/import", content=_corpus(slice(40, 70)), headers={"Content-Type": "text/csv"}
+    )
+    assert len(orga("GET", "/themes").json()["unclassified"]) == 30
+    rerun = orga("POST", "/themes/run", json={}).json()
+    after = {t["title"]: {c["id"] for c in t["contributions"]} for t in rerun["themes"]}
+    for title, ids in kept.items():
+        assert ids <= after[title], title  # every correction kept; new arrivals may join
+    assert moved in after["Inclusion numérique"]
+    assert rerun["unclassified"] == [] and sum(len(v) for v in after.values()) == 70
+
+
+def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congress: Congress) -> None:
+    orga, alice, _ = _people(app, congress)
+    orga("POST", "/contributions/import", content=_corpus(slice(0, 20)), headers={"Content-Type": "text/csv"})
+    themes = orga("POST", "/themes/run", json={"k": 3}).json()["themes"]
+    orga("POST", "/themes/rename", json={"theme": 1, "name": "Cybersécurité"})
+    placed = orga("POST", "/themes/mindmap", json={"key_contributions": 2})
+    assert placed.status_code == 200 and placed.json() == {"themes": 3, "contributions": 6}
+    orga("POST", "/themes/mindmap", json={"key_contributions": 2})  # again: the same branches, updated
+
+    async def read() -> object:
+        async with YClient(congress.url("mindmap", role="observer")) as client:
+            return build_tree(client.doc)
+
+    tree = run_async(read)
+    assert tree.id == ROOT_ID and len(tree.children) == 3
+    for theme, node in zip(themes, tree.children, strict=True):
+        assert node.links == [c["id"] for c in theme["contributions"]]
+        assert [child.links for child in node.children] == [[c["id"]] for c in theme["contributions"][:2]]
+    assert tree.children[1].label == "Cybersécurité"
+    # Participants open the ideas behind a branch once the drafts phase is over.
+    link = tree.children[0].links[0]
+    assert alice("GET", f"/contributions/linked?ids={link}").json()["contributions"] == []
+    orga("POST", "/phase", json={"phase": "themes"})
+    shown = alice("GET", f"/contributions/linked?ids={link},nope").json()["contributions"]
+    assert [c["id"] for c in shown] == [link] and "author" not in shown[0]
+    chart = orga("GET", "/themes/chart.svg")
+    assert chart.headers["content-type"].startswith("image/svg+xml") and "Cybersécurité" in chart.text

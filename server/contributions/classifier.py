@@ -20,6 +20,7 @@ from typing import Any
 from server.congress.domain import DomainError
 
 log = logging.getLogger(__name__)
+STOP_SECONDS = 8.0  # within uvicorn's graceful shutdown (10 s)
 
 
 class ClassificationBusy(DomainError):
@@ -103,5 +104,10 @@ class Classifier:
 
     async def stop(self) -> None:
         if self._executor is not None and self._own:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+            executor, self._executor = self._executor, None
+            # Waited for in a thread (a run in progress ends first): the worker exits cleanly.
+            stopping = asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+            try:
+                await asyncio.wait_for(stopping, STOP_SECONDS)
+            except TimeoutError:
+                log.warning("the classification worker did not stop within %.0f s", STOP_SECONDS)
