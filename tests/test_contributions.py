@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crdt.mindmap import ROOT_ID, build_tree
+from crdt.mindmap import ROOT_ID, Node, build_tree
 from tests.support.browser import run_async
 from tests.support.congress import Congress
 from tests.support.server import ServerProcess
@@ -192,7 +192,7 @@ def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congre
     assert placed.status_code == 200 and placed.json() == {"themes": 3, "contributions": 6}
     orga("POST", "/themes/mindmap", json={"key_contributions": 2})  # again: the same branches, updated
 
-    async def read() -> object:
+    async def read() -> Node:
         async with YClient(congress.url("mindmap", role="observer")) as client:
             return build_tree(client.doc)
 

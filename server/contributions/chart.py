@@ -18,6 +18,8 @@ UNSORTED = "#9e9e9e"
 WIDTH = 900
 BAR = 26
 FONT = "system-ui, sans-serif"
+MIN_DAYS = 14
+MAX_COLUMN = 36
 
 
 def colour(index: int) -> str:
@@ -82,7 +84,9 @@ def _timeline(
     per_day: dict[dt.date, Counter[int]] = {}
     for key, at in arrivals.items():
         per_day.setdefault(_day(at), Counter())[theme_of.get(key, -1)] += 1
-    first, last = min(per_day), max(per_day)
+    last = max(per_day)
+    # At least two weeks on the axis: one day of imports is a bar, not a wall.
+    first = min(min(per_day), last - dt.timedelta(days=MIN_DAYS - 1))
     days = (last - first).days + 1
     height = 140
     left, right = 50, WIDTH - 20
@@ -102,14 +106,14 @@ def _timeline(
             h = height * count / tallest
             y -= h
             fill = UNSORTED if index < 0 else colour(index)
-            width = max(step - 2, 1)
+            width = max(min(step - 2, MAX_COLUMN), 1)
+            left_x = x + (step - width) / 2
             parts.append(
-                f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{fill}">'
+                f'<rect x="{left_x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{fill}">'
                 f"<title>{day.isoformat()}: {count}</title></rect>"
             )
     parts.append(_text(left, base + 18, first.isoformat(), size=12))
-    if days > 1:
-        parts.append(_text(right, base + 18, last.isoformat(), anchor="end", size=12))
+    parts.append(_text(right, base + 18, last.isoformat(), anchor="end", size=12))
     return base + 24
 
 

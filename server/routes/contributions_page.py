@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from server.auth.door import Door
 from server.congress.domain import Identity
+from server.contributions.chart import COLOURS
 from server.errors import AccessDenied, Forbidden
 from server.routes.congress import denied_page
 from server.web.i18n import language
@@ -31,6 +32,7 @@ def _config(identity: Identity, slug: str, lang: str) -> str:
         "lang": lang,
         "words": words(lang),
         "mindmap": f"/c/{slug}/carte",
+        "colours": COLOURS,  # the chart's, so a theme has one colour on the page
     }
     return f'<div id="config" hidden data-config="{esc(json.dumps(config))}"></div>'
 
