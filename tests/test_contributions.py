@@ -13,6 +13,9 @@ import httpx
 import pytest
 
 from crdt.mindmap import ROOT_ID, Node, build_tree
+from server.congress.provision import admin
+from server.contributions.store import ContributionStore
+from server.settings import Settings
 from tests.support.browser import run_async
 from tests.support.congress import Congress
 from tests.support.server import ServerProcess
@@ -150,8 +153,11 @@ def test_a_participant_neither_sees_nor_changes_another_s_contribution(
     ]
 
 
-def _themes(orga: Person) -> list[dict[str, object]]:
-    return list(orga("GET", "/themes").json()["themes"])
+def _stored_vectors(app: ServerProcess, congress: Congress) -> dict[str, bytes]:
+    with admin(Settings.from_env(app.env)) as setup:
+        row = setup.directory.congress(congress.slug)
+        assert row is not None and row.id is not None
+        return ContributionStore(setup.directory.engine).vectors(row.id)
 
 
 def test_organiser_corrections_survive_a_rerun_on_new_contributions(
@@ -170,6 +176,7 @@ def test_organiser_corrections_survive_a_rerun_on_new_contributions(
     merged = orga("POST", "/themes/merge", json={"into": 1, "themes": [3]}).json()["themes"]
     assert merged[0]["title"] == "Inclusion numérique" and len(merged) == 3
     kept = {t["title"]: {c["id"] for c in t["contributions"]} for t in merged if t["reviewed"]}
+    assert len(_stored_vectors(app, congress)) == 40  # the encoder's work is kept for the next run
 
     orga(
         "POST", "/contributions/import", content=_corpus(slice(40, 70)), headers={"Content-Type": "text/csv"}
@@ -181,6 +188,7 @@ def test_organiser_corrections_survive_a_rerun_on_new_contributions(
         assert ids <= after[title], title  # every correction kept; new arrivals may join
     assert moved in after["Inclusion numérique"]
     assert rerun["unclassified"] == [] and sum(len(v) for v in after.values()) == 70
+    assert len(_stored_vectors(app, congress)) == 70
 
 
 def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congress: Congress) -> None:

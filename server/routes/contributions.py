@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from crdt.mindmap import build_tree
 from server.auth.door import SAFE_METHODS
-from server.congress.domain import DomainError, Identity, room_name
+from server.congress.domain import DomainError, Identity, Phase, room_name
 from server.contributions import review
 from server.contributions.chart import themes_svg
 from server.contributions.classifier import ClassificationBusy
@@ -324,6 +324,8 @@ async def to_mindmap(request: Request, services: Any, identity: Identity) -> Any
     drafts, titles, subject = await asyncio.to_thread(read)
     if not drafts:
         raise DomainError("no themes yet: run the classification first")
+    if identity.phase is Phase.PUBLISHED:
+        raise PhaseClosed("the motion is published: the mind map is frozen")
     room = await services.rooms.get(room_name(identity.congress_slug, "mindmap"))
     placed = place_themes(room, drafts, titles, identity.author, subject, per_theme)
     log.info(
