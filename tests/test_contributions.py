@@ -210,6 +210,12 @@ def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congre
         assert node.links == [c["id"] for c in theme["contributions"]]
         assert [child.links for child in node.children] == [[c["id"]] for c in theme["contributions"][:2]]
     assert tree.children[1].label == "Cybersécurité"
+    # Merged themes placed again: the branch of the theme gone goes too, the others follow.
+    orga("POST", "/themes/merge", json={"into": 0, "themes": [2]})
+    orga("POST", "/themes/mindmap", json={"key_contributions": 1})
+    tree = run_async(read)
+    assert [node.label for node in tree.children][1] == "Cybersécurité" and len(tree.children) == 2
+    assert [len(node.children) for node in tree.children] == [1, 1]
     # Participants open the ideas behind a branch once the drafts phase is over.
     link = tree.children[0].links[0]
     assert alice("GET", f"/contributions/linked?ids={link}").json()["contributions"] == []

@@ -76,6 +76,12 @@ class Classifier:
         self._executor = executor
         self._own = executor is None
         self._lock = asyncio.Lock()
+        self._themes: dict[int, asyncio.Lock] = {}
+
+    def themes_lock(self, congress_id: int) -> asyncio.Lock:
+        """Held while a congress's themes are read, changed and written back (a run or a correction),
+        so that a correction made during a run waits for it instead of being overwritten by it."""
+        return self._themes.setdefault(congress_id, asyncio.Lock())
 
     def _pool(self) -> Executor:
         if self._executor is None:

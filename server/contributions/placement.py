@@ -15,7 +15,17 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.mindmap import ROOT_ID, add_node, build_tree, ensure_root, nodes_map, rename, set_links
+from crdt.mindmap import (
+    ROOT_ID,
+    Node,
+    add_node,
+    build_tree,
+    delete,
+    ensure_root,
+    nodes_map,
+    rename,
+    set_links,
+)
 from server.contributions.review import Draft
 from server.rooms import Origin, OriginKind, Room
 
@@ -56,24 +66,39 @@ def place_themes(
     doc.apply_update(room.doc.get_update())
     before = doc.get_state()
     nodes = nodes_map(doc)
-    alive = {node.id for _, node in build_tree(doc).walk()}
+    shown = {node.id: node for _, node in build_tree(doc).walk()}
+    alive = set(shown)
     placed = 0
+    wanted: set[str] = set()
     with doc.transaction():
         ensure_root(doc, subject)
         for position, draft in enumerate(drafts):
             if not draft.members:
                 continue
             node_id = theme_node_id(position)
+            wanted.add(node_id)
             _put(doc, nodes, alive, node_id, ROOT_ID, _label(draft.title), draft.ids())
             for member in draft.members[:key_contributions]:
                 label = _label(titles.get(member.key) or member.key)
-                _put(
-                    doc, nodes, alive, contribution_node_id(node_id, member.key), node_id, label, [member.key]
-                )
+                child = contribution_node_id(node_id, member.key)
+                wanted.add(child)
+                _put(doc, nodes, alive, child, node_id, label, [member.key])
                 placed += 1
+        _tidy(doc, shown, wanted)
     update = doc.get_update(before)
     room.apply_update(update, Origin(OriginKind.LOCAL, author))
     return Placed(sum(1 for d in drafts if d.members), placed, len(update))
+
+
+def _tidy(doc: Doc[Any], shown: dict[str, Node], wanted: set[str]) -> None:
+    """Remove what an earlier placement made and this one does not (themes merged since, key
+    contributions that changed), unless someone has since hung their own branches under it."""
+    for node_id, node in shown.items():
+        if not node_id.startswith("theme-") or node_id in wanted:
+            continue
+        branch = [n.id for _, n in node.walk()]
+        if all((n == node_id or n.startswith(node_id + "-")) and n not in wanted for n in branch):
+            delete(doc, node_id)
 
 
 def _put(

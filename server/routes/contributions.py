@@ -258,9 +258,12 @@ async def run_classification(request: Request, services: Any, identity: Identity
     elif not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= 30:
         raise DomainError("k must be a whole number from 1 to 30")
     service = services.contributions
-    payload = await asyncio.to_thread(service.classification_input, identity.congress_id, k)
-    result = await services.classifier.run(payload)
-    await asyncio.to_thread(service.save_classification, identity.congress_id, payload, result)
+    if services.classifier.running:
+        raise ClassificationBusy("a classification is already running; try again when it ends")
+    async with services.classifier.themes_lock(identity.congress_id):
+        payload = await asyncio.to_thread(service.classification_input, identity.congress_id, k)
+        result = await services.classifier.run(payload)
+        await asyncio.to_thread(service.save_classification, identity.congress_id, payload, result)
     log.info(
         "themes of %s computed in %.1f s (%d contributions, %d themes)",
         identity.congress_slug,
@@ -281,7 +284,8 @@ def _int(data: dict[str, Any], name: str) -> int:
 def _correction(change: Callable[[dict[str, Any]], Callable[[list[Draft]], list[Draft]]]) -> Handler:
     async def handler(request: Request, services: Any, identity: Identity) -> Any:
         data = await _json(request)
-        await asyncio.to_thread(services.contributions.correct, identity.congress_id, change(data))
+        async with services.classifier.themes_lock(identity.congress_id):
+            await asyncio.to_thread(services.contributions.correct, identity.congress_id, change(data))
         return await themes_json(services, identity)
 
     return handler
