@@ -59,12 +59,26 @@ def test_participant_writes_and_organiser_reviews_into_the_mind_map(people: Peop
     first.fill("Inclusion numérique")
     organiser.locator("article.theme[data-index='0'] .theme-head button").click()
     organiser.wait_for_selector("article.theme[data-index='0'] .badge")
+    # Move the first contribution of theme 2 into theme 1 with its "Move to" menu.
+    size = organiser.locator("article.theme[data-index='0'] .members li").count()
+    moved = organiser.locator("article.theme[data-index='1'] .members li").first.get_attribute("data-id")
+    organiser.locator("article.theme[data-index='1'] .members li select").first.select_option("0")
+    organiser.wait_for_selector(f"article.theme[data-index='0'] .members li[data-id='{moved}']")
+    assert organiser.locator("article.theme[data-index='0'] .members li").count() == size + 1
+    assert (
+        organiser.locator("article.theme[data-index='0'] .size").text_content()
+        == f"{size + 1} contribution(s)"
+    )
     wait_until(
         organiser, lambda: organiser.evaluate("document.getElementById('chart').complete"), what="chart"
     )
     assert organiser.evaluate("document.getElementById('chart').naturalWidth") > 0
     screenshot(organiser, "themes-review")
     organiser.locator("#chart").screenshot(path=str(ARTIFACTS / "themes-chart.png"))
+    organiser.locator("article.theme[data-index='1']").screenshot(
+        path=str(ARTIFACTS / "themes-review-theme.png")
+    )
+    organiser.locator("#contributions").screenshot(path=str(ARTIFACTS / "contributions-all.png"))
 
     organiser.get_by_role("button", name="Placer les thèmes dans la carte mentale").click()
     organiser.wait_for_selector("#status:has-text('4 thème(s) placé(s)')")
