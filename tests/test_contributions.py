@@ -80,7 +80,10 @@ def test_import_with_bad_rows_reports_every_line_and_imports_nothing(
         "POST", "/contributions/import", content=_corpus(slice(0, 5)), headers={"Content-Type": "text/csv"}
     )
     assert ok.status_code == 201 and ok.json() == {"imported": 5}
-    # The same ids again: refused as a whole, each clash named.
+    # The same ids again: refused as a whole, each clash named with its line.
+    multiline = 'id,title,text\nnew1,"Deux\nlignes",x\nc002,t,y\n'
+    clash = orga("POST", "/contributions/import", content=multiline, headers={"Content-Type": "text/csv"})
+    assert clash.json()["rows"] == [{"line": 4, "reason": "id 'c002' is already in this congress"}]
     again = json.dumps([{"id": "c001", "title": "t", "text": "x"}, {"id": "new", "title": "t", "text": "y"}])
     clash = orga("POST", "/contributions/import", content=again, headers={"Content-Type": "application/json"})
     assert clash.status_code == 422 and clash.json()["rows"] == [

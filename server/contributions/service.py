@@ -17,6 +17,7 @@ import io
 import json
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from server.congress.domain import DomainError, Identity, Phase, Role
@@ -52,6 +53,25 @@ class ImportRefused(DomainError):
     def __init__(self, problems: list[RowProblem]) -> None:
         super().__init__(f"{len(problems)} bad row(s); nothing imported")
         self.problems = problems
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An import file's contributions, each with the line it starts on (its position, for JSON)."""
+
+    contributions: list[Contribution]
+    lines: list[int]
+
+
+def _csv_lines(content: str) -> list[int]:
+    """The line each row starts on, counted as server/themes/contributions.py parse_csv does."""
+    reader = csv.DictReader(content.splitlines(keepends=True), strict=True)
+    lines = []
+    line = reader.line_num
+    for _row in reader:
+        lines.append(line + 1)
+        line = reader.line_num
+    return lines
 
 
 def may_write(role: Role, phase: Phase) -> bool:
@@ -168,7 +188,7 @@ class Contributions:
 
     # -- import and export ------------------------------------------------------------
 
-    def parse(self, data: bytes, kind: str = "", source: str = "upload") -> list[Contribution]:
+    def parse(self, data: bytes, kind: str = "", source: str = "upload") -> Parsed:
         """CSV or JSON (by `kind`, else by the first character): every row valid, or ImportRefused."""
         try:
             content = data.decode("utf-8-sig")
@@ -177,22 +197,27 @@ class Contributions:
             raise ImportRefused([RowProblem(line, "not UTF-8 text (export the file as CSV UTF-8)")]) from None
         as_json = "json" in kind or (not kind.strip() and content.lstrip()[:1] in ("[", "{"))
         try:
-            return parse_json(content, source) if as_json else parse_csv(content, source)
+            if as_json:
+                rows = parse_json(content, source)
+                return Parsed(rows, list(range(1, len(rows) + 1)))
+            return Parsed(parse_csv(content, source), _csv_lines(content))
         except ContributionFileError as exc:
             raise ImportRefused(exc.problems) from None
 
     def import_rows(
         self,
         congress_id: int,
-        contributions: Sequence[Contribution],
+        parsed: Parsed,
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
-        if not contributions:
+        if not parsed.contributions:
             raise ImportRefused([RowProblem(1, "no contribution in the file")])
         try:
-            return self.store.import_all(congress_id, contributions, progress)
+            return self.store.import_all(congress_id, parsed.contributions, progress)
         except ImportConflict as conflict:
-            raise ImportRefused(conflict.problems) from None
+            # The store counts rows; the organiser reads lines of the file.
+            problems = [RowProblem(parsed.lines[p.line - 1], p.reason) for p in conflict.problems]
+            raise ImportRefused(problems) from None
 
     def export(self, congress_id: int, fmt: str) -> str:
         rows = self.store.search(congress_id)

@@ -177,7 +177,7 @@ class ContributionStore:
             if taken:
                 raise ImportConflict(
                     [
-                        RowProblem(position, f"id {c.id!r} is already in this congress")
+                        RowProblem(position, f"id {c.id!r} is already in this congress")  # row, not line
                         for position, c in enumerate(contributions, 1)
                         if c.id in taken
                     ]
