@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
@@ -18,6 +18,9 @@ from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.service import Organising
+from server.contributions.classifier import Classifier
+from server.contributions.service import Contributions
+from server.contributions.store import ContributionStore
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.publication import models as publication_models
@@ -25,7 +28,14 @@ from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
-from server.routes import archive, organiser, organiser_page, publication
+from server.routes import (
+    archive,
+    contributions,
+    contributions_page,
+    organiser,
+    organiser_page,
+    publication,
+)
 from server.routes.client import client_routes
 from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
@@ -51,6 +61,9 @@ class Services:
     door: Door
     organising: Organising
     publishing: Publishing
+    # Contributions and themes (issue 6): bound to the directory's database at start.
+    contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
+    classifier: Classifier = field(default_factory=Classifier)
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -97,6 +110,8 @@ async def start_services(services: Services) -> None:
     await asyncio.to_thread(publication_models.create_tables, services.directory.engine)
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
+    services.contributions.store.bind(services.directory.engine)
+    await asyncio.to_thread(services.contributions.store.create_tables)
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()
@@ -107,6 +122,7 @@ async def start_services(services: Services) -> None:
 async def stop_services(services: Services) -> None:
     """Close every socket, then store everything accepted before exiting."""
     await services.door.stop()
+    await services.classifier.stop()
     await services.rooms.stop()
     await services.update_log.stop()
     await services.peers.stop()
@@ -150,10 +166,12 @@ def routes() -> list[BaseRoute]:
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),
         Route("/c/{slug}", congress_page, methods=["GET"]),
+        *contributions_page.ROUTES,  # before the client's /c/{slug}/{page}
         *organiser_page.ROUTES,
         *organiser.ROUTES,
         *publication.ROUTES,
         *archive.ROUTES,
+        *contributions.ROUTES,
         *client_routes(),
     ]
 

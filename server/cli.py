@@ -12,6 +12,7 @@ import uvicorn
 from server import admin_cli
 from server.archive.cli import add_commands as add_archive_commands
 from server.congress.domain import DomainError
+from server.contributions.cli import add_parser as add_contributions_parser
 from server.settings import ConfigError, Settings
 from server.themes.cli import add_parser as add_themes_parser
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin_cli.add_commands(commands)
     add_archive_commands(commands)
     add_themes_parser(commands)
+    add_contributions_parser(commands)
     return parser
 
 

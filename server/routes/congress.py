@@ -21,6 +21,7 @@ from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow, DocumentRow
 from server.errors import AccessDenied, Forbidden
 from server.web.i18n import language, translate
+from server.web.i18n_contributions import words as contribution_words
 from server.web.layout import esc, page
 
 # The browser page of each kind of document (server/routes/client.py).
@@ -84,6 +85,8 @@ def _body(
         for d in documents
     )
     items += f'<li><a href="{base}/projecteur"><strong>{t("doc.projector")}</strong></a></li>'
+    mine = esc(contribution_words(lang)["mine"])
+    items += f'<li><a href="{base}/contributions"><strong>{mine}</strong></a></li>'
     organiser_link = (
         f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a></p>'
         if identity.is_organiser

@@ -20,6 +20,7 @@ from server.congress.domain import PHASES
 from server.errors import AccessDenied, Forbidden
 from server.routes.congress import denied_page
 from server.web.i18n import ORGANISER_MESSAGES, language, translate
+from server.web.i18n_contributions import words as contribution_words
 from server.web.layout import esc, page
 
 ASSETS = Path(__file__).resolve().parent.parent / "web" / "assets"
@@ -60,7 +61,8 @@ async def organiser_page(request: Request) -> Response:
     )
     body = f"""<div id="config" hidden data-config="{esc(config)}"></div>
 <header><h1>{t("title")}</h1><p id="congress"></p>
-<p><a href="/c/{esc(slug)}">{esc(translate("congress", lang))}</a></p></header>
+<p><a href="/c/{esc(slug)}">{esc(translate("congress", lang))}</a> ·
+<a href="/c/{esc(slug)}/organisation/themes">{esc(contribution_words(lang)["review_title"])}</a></p></header>
 <p id="status" role="status" aria-live="polite"></p>
 <section><h2>{t("phase")}</h2><p id="phase"></p><div id="phase-buttons"></div></section>
 <section><h2>{t("connected_now")}</h2><ul id="connected"></ul></section>

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 REQUIRED_COLUMNS = ("id", "title", "text")
+# Read when present (an export of a congress carries them), never required.
+OPTIONAL_COLUMNS = ("axis", "author")
 # A contribution is a few sentences; anything far longer is a paste error, not an idea.
 MAX_TEXT_CHARS = 20_000
 
@@ -19,6 +21,8 @@ class Contribution:
     id: str
     title: str
     text: str
+    axis: str = ""  # the axis its author thinks it belongs to
+    author: str = ""  # who sent it, for rows imported from elsewhere
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,10 @@ def _validate(rows: Iterable[tuple[int, Any]], source: str) -> list[Contribution
                 reason = f"duplicate id {key!r} (first on line {first_line[key]})"
             else:
                 first_line[key] = line
-                contributions.append(Contribution(key, str(row["title"]).strip(), str(row["text"]).strip()))
+                extra = [str(row.get(column) or "").strip() for column in OPTIONAL_COLUMNS]
+                contributions.append(
+                    Contribution(key, str(row["title"]).strip(), str(row["text"]).strip(), *extra)
+                )
         if reason is not None:
             problems.append(RowProblem(line, reason))
     if problems:
@@ -138,4 +145,10 @@ def _row_problem(row: Any) -> str | None:
         return "empty title and text"
     if len(str(row["text"])) > MAX_TEXT_CHARS:
         return f"text longer than {MAX_TEXT_CHARS} characters"
+    for column, limit in (("id", 100), ("title", 300), ("axis", 200), ("author", 200)):
+        value = row.get(column)
+        if value is not None and not isinstance(value, str | int):
+            return f"{column} must be text"
+        if len(str(value or "")) > limit:
+            return f"{column} longer than {limit} characters"
     return None

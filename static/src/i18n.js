@@ -74,6 +74,17 @@ const MESSAGES = {
     'Clavier : Tab sous-branche · Entrée branche sœur · F2 renommer · Suppr supprimer · Alt+flèches déplacer · Espace replier · + − zoom',
     'Keyboard: Tab sub-branch · Enter sibling · F2 rename · Delete delete · Alt+arrows move · Space fold · + − zoom'
   ],
+  // the contributions behind a node (mindmap/linked.js)
+  linkedTitle: ['{label} : {n} contribution(s) liée(s)', '{label}: {n} linked contribution(s)'],
+  linkedCount: ['{n} contribution(s) liée(s)', '{n} linked contribution(s)'],
+  linkedHidden: [
+    '{n} autre(s) : visibles après la clôture des contributions.',
+    '{n} more: visible once contributions have closed.'
+  ],
+  linkedUnavailable: ['Contributions indisponibles pour l’instant.', 'Contributions unavailable for now.'],
+  loading: ['Chargement…', 'Loading…'],
+  closePanel: ['Fermer', 'Close'],
+  axisLabel: ['Axe', 'Axis'],
   // projector
   fullScreen: ['Plein écran', 'Full screen'],
   showMap: ['Afficher la carte', 'Show the map'],

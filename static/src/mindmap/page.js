@@ -5,6 +5,7 @@ import { PALETTE } from './palette.js'
 import { ROOT_ID, toOutline } from './tree.js'
 import { MapEditor } from './editing.js'
 import { MapView } from './view.js'
+import { LinkedPanel } from './linked.js'
 
 function button (text, onClick, { title = '', className = '' } = {}) {
   const element = document.createElement('button')
@@ -58,6 +59,7 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   main.append(heading, toolbar, stage, status)
 
   const view = new MapView(stage, doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: writable, subject: config.congress.title })
+  new LinkedPanel(stage, view, { slug: config.congress.slug }) // eslint-disable-line no-new
   const zoom = group(
     t('zoom'),
     button('+', () => view.panzoom.zoom(1.2), { title: t('zoomIn') }),

@@ -42,6 +42,9 @@ export class MapView {
       if (!item) return
       if (fold) this.toggleFold(item.dataset.id)
       this.select(item.dataset.id)
+      if (event.target.closest('.mm-links')) {
+        this.list.dispatchEvent(new CustomEvent('mm-open-links', { detail: item.dataset.id }))
+      }
     })
     this.list.addEventListener('keydown', (event) => this._navigate(event))
     this.nodes.observeDeep(() => this.render())
@@ -113,6 +116,17 @@ export class MapView {
     // Until someone writes the central subject, the congress's title stands in for it.
     text.textContent = node.label || (depth === 0 ? this.subject : '')
     box.append(text)
+    if (node.links.length) {
+      // The ideas behind the branch: a click opens them in the side panel (mindmap/linked.js).
+      const links = document.createElement('button')
+      links.type = 'button'
+      links.className = 'mm-links'
+      links.tabIndex = -1
+      links.textContent = String(node.links.length)
+      links.title = t('linkedCount', { n: node.links.length })
+      links.setAttribute('aria-hidden', 'true') // selecting the node with the keyboard opens the panel too
+      box.append(links)
+    }
     item.append(box)
 
     if (node.children.length) {

@@ -1,0 +1,74 @@
+"""SQLModel tables of contributions, their cached encoder vectors, and the organisers' themes."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class ContributionRow(SQLModel, table=True):
+    """One idea sent before congress day, written in the browser or imported by an organiser."""
+
+    __tablename__ = "contribution"
+    __table_args__ = (
+        UniqueConstraint("congress_id", "key", name="uq_contribution_congress_key"),
+        Index("ix_contribution_congress_author", "congress_id", "author_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    congress_id: int = Field(foreign_key="congress.id")
+    # The id the classification, the exports and the mind map's links use: the file's id
+    # for an imported row, a random one for a row written in the browser.
+    key: str = Field(max_length=100)
+    author_id: int | None = Field(default=None, foreign_key="participant.id")
+    author_name: str = Field(default="", max_length=200)  # kept for imported rows, which have no account
+    title: str = Field(default="", max_length=300)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    axis: str = Field(default="", max_length=200)  # the axis its author thinks it belongs to
+    source: str = Field(default="browser", max_length=10)  # browser | import
+    created_at: float
+    updated_at: float
+    # The encoder's vector of `text`, and the hash of the text it was computed for: a re-run
+    # encodes only contributions that are new or whose text changed (server/themes/features.py).
+    vector_key: str | None = Field(default=None, max_length=64)
+    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class ThemeRow(SQLModel, table=True):
+    """A theme of the latest classification, as the organisers corrected it.
+
+    `reviewed` themes are the organisers' corrections: on the next run they become
+    ThemeSeeds (their name and their pinned contributions), so they survive it.
+    """
+
+    __tablename__ = "theme"
+
+    id: int | None = Field(default=None, primary_key=True)
+    congress_id: int = Field(foreign_key="congress.id", index=True)
+    position: int
+    name: str = Field(default="", max_length=200)  # "" until an organiser names it
+    words: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list, most telling first
+    # JSON list of [contribution key, centrality, pinned], most central first.
+    members: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    reviewed: bool = False
+
+
+class ThemeRunRow(SQLModel, table=True):
+    """When the themes were last computed, and what the method said about them."""
+
+    __tablename__ = "theme_run"
+
+    congress_id: int = Field(primary_key=True, foreign_key="congress.id")
+    ran_at: float
+    k: int | None = None  # what the organiser asked, None: proposed by the method
+    proposed_k: int | None = None
+    contributions: int = 0
+    seconds: float = 0.0
+    near_duplicates: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON [[a, b, sim]]
+
+
+TABLES = [
+    ContributionRow.__table__,  # type: ignore[attr-defined]
+    ThemeRow.__table__,  # type: ignore[attr-defined]
+    ThemeRunRow.__table__,  # type: ignore[attr-defined]
+]

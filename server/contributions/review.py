@@ -1,0 +1,159 @@
+"""The organisers' corrections to the themes: rename, merge, split, move — and the seeds they leave.
+
+Pure functions over a list of `Draft`s. A theme an organiser touched is
+`reviewed`: its name and its contributions at that moment are pinned, and on
+the next run it is a ThemeSeed (server/themes/model.py), so the correction
+survives; contributions that arrived since may join it, never leave it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from server.congress.domain import DomainError
+from server.contributions.models import ThemeRow
+
+MAX_NAME = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # the contribution's key
+    centrality: float = 0.0
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    name: str = ""
+    words: tuple[str, ...] = ()
+    members: tuple[Entry, ...] = field(default_factory=tuple)
+    reviewed: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.name or ", ".join(self.words[:3])
+
+    def ids(self) -> list[str]:
+        return [m.key for m in self.members]
+
+    def accepted(self) -> Draft:
+        """This theme as the organiser now vouches for it: reviewed, every contribution pinned."""
+        return replace(
+            self, reviewed=True, name=self.title, members=tuple(replace(m, pinned=True) for m in self.members)
+        )
+
+
+def from_rows(rows: Sequence[ThemeRow]) -> list[Draft]:
+    return [
+        Draft(
+            row.name,
+            tuple(json.loads(row.words)),
+            tuple(Entry(str(k), float(c), bool(p)) for k, c, p in json.loads(row.members)),
+            row.reviewed,
+        )
+        for row in rows
+    ]
+
+
+def to_rows(congress_id: int, drafts: Sequence[Draft]) -> list[ThemeRow]:
+    return [
+        ThemeRow(
+            congress_id=congress_id,
+            position=position,
+            name=d.name,
+            words=json.dumps(list(d.words), ensure_ascii=False),
+            members=json.dumps([[m.key, m.centrality, m.pinned] for m in d.members], ensure_ascii=False),
+            reviewed=d.reviewed,
+        )
+        for position, d in enumerate(drafts)
+    ]
+
+
+def seeds(drafts: Sequence[Draft]) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, pinned keys) of every reviewed theme, in order: what the next run must respect."""
+    return [(d.title, tuple(m.key for m in d.members if m.pinned)) for d in drafts if d.reviewed]
+
+
+def from_result(result: dict[str, Any], seeded: Sequence[tuple[str, tuple[str, ...]]]) -> list[Draft]:
+    """Drafts from a classification (server/contributions/classifier.py): seeds first, still reviewed."""
+    drafts = []
+    for index, theme in enumerate(result["themes"]):
+        reviewed = index < len(seeded)
+        drafts.append(
+            Draft(
+                seeded[index][0] if reviewed else "",
+                tuple(theme["words"]),
+                tuple(Entry(k, c, p) for k, c, p in theme["members"]),
+                reviewed,
+            )
+        )
+    return drafts
+
+
+def _index(drafts: Sequence[Draft], index: int) -> int:
+    if not 0 <= index < len(drafts):
+        raise DomainError(f"no theme {index + 1}")
+    return index
+
+
+def _name(name: str) -> str:
+    name = " ".join(str(name).split())
+    if not name:
+        raise DomainError("a theme needs a name")
+    if len(name) > MAX_NAME:
+        raise DomainError(f"a theme name is at most {MAX_NAME} characters")
+    return name
+
+
+def rename(drafts: Sequence[Draft], index: int, name: str) -> list[Draft]:
+    result = list(drafts)
+    result[_index(drafts, index)] = replace(drafts[index].accepted(), name=_name(name))
+    return result
+
+
+def merge(drafts: Sequence[Draft], into: int, others: Sequence[int]) -> list[Draft]:
+    """Fold `others` into theme `into`, which keeps its place and its name."""
+    _index(drafts, into)
+    gone = {_index(drafts, i) for i in others} - {into}
+    if not gone:
+        raise DomainError("choose at least one other theme to merge")
+    target = drafts[into]
+    members = [*target.members, *(m for i in sorted(gone) for m in drafts[i].members)]
+    merged = replace(target, members=tuple(members)).accepted()
+    return [merged if i == into else d for i, d in enumerate(drafts) if i not in gone]
+
+
+def split(drafts: Sequence[Draft], index: int, keys: Sequence[str], name: str) -> list[Draft]:
+    """Take `keys` out of theme `index` into a new theme right after it."""
+    source = drafts[_index(drafts, index)]
+    chosen = set(keys)
+    unknown = chosen - set(source.ids())
+    if unknown:
+        raise DomainError(f"not in this theme: {', '.join(sorted(unknown))}")
+    if not chosen:
+        raise DomainError("choose the contributions of the new theme")
+    if chosen == set(source.ids()):
+        raise DomainError("a split leaves at least one contribution in the theme (rename it instead)")
+    kept = replace(source, members=tuple(m for m in source.members if m.key not in chosen)).accepted()
+    new = Draft(_name(name), (), tuple(m for m in source.members if m.key in chosen)).accepted()
+    return [*drafts[:index], kept, new, *drafts[index + 1 :]]
+
+
+def move(drafts: Sequence[Draft], key: str, to: int) -> list[Draft]:
+    """Move one contribution into theme `to`; the theme it leaves keeps what it was."""
+    _index(drafts, to)
+    if not any(key in d.ids() for d in drafts):
+        raise DomainError(f"contribution {key!r} is in no theme (run the classification)")
+    result = []
+    for i, d in enumerate(drafts):
+        members = [m for m in d.members if m.key != key]
+        if i == to:
+            members.append(Entry(key, 0.0, True))
+            result.append(replace(d, members=tuple(members)).accepted())
+        else:
+            result.append(replace(d, members=tuple(members)))
+    return result
