@@ -21,6 +21,7 @@ from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
+from server.contributions.warming import VectorWarmer
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.publication import models as publication_models
@@ -64,6 +65,7 @@ class Services:
     # Contributions and themes (issue 6): bound to the directory's database at start.
     contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
     classifier: Classifier = field(default_factory=Classifier)
+    warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -112,6 +114,7 @@ async def start_services(services: Services) -> None:
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
     await asyncio.to_thread(services.contributions.store.create_tables)
+    services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()
@@ -122,6 +125,8 @@ async def start_services(services: Services) -> None:
 async def stop_services(services: Services) -> None:
     """Close every socket, then store everything accepted before exiting."""
     await services.door.stop()
+    if services.warmer is not None:
+        await services.warmer.stop()
     await services.classifier.stop()
     await services.rooms.stop()
     await services.update_log.stop()

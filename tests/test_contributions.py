@@ -6,6 +6,7 @@ One server for the module; each test makes its own congress.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -227,3 +228,16 @@ def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congre
     assert [c["id"] for c in shown] == [link] and "author" not in shown[0]
     chart = orga("GET", "/themes/chart.svg")
     assert chart.headers["content-type"].startswith("image/svg+xml") and "Cybersécurité" in chart.text
+
+
+def test_contributions_are_encoded_as_they_arrive(app: ServerProcess, congress: Congress) -> None:
+    """Classifying then reads stored vectors instead of waiting seconds for the encoder."""
+    orga, alice, _ = _people(app, congress)
+    orga("POST", "/contributions/import", content=_corpus(slice(0, 30)), headers={"Content-Type": "text/csv"})
+    written = alice("POST", "/contributions", json={"title": "Fibre", "text": "La fibre dans chaque hameau."})
+    assert written.status_code in (200, 201), written.text
+    deadline = time.monotonic() + 60
+    while len(_stored_vectors(app, congress)) < 31 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(_stored_vectors(app, congress)) == 31  # no classification has run yet
+    assert "contributions encoded ahead of classification" in app.log()

@@ -69,6 +69,18 @@ def classify_payload(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def encode_texts(texts: list[str]) -> dict[str, bytes]:
+    """In the worker: the encoder's vector of each text, by text hash (the key classify reads)."""
+    import numpy as np
+
+    from server.themes.engine import default_encoder
+    from server.themes.features import CachedEncoder
+
+    cache: dict[str, Any] = {}
+    CachedEncoder(default_encoder(), store=cache, max_items=10**7).encode(texts)
+    return {key: np.asarray(vector, dtype=np.float32).tobytes() for key, vector in cache.items()}
+
+
 class Classifier:
     """Owns the worker process: started on first use, stopped with the application."""
 
@@ -107,6 +119,15 @@ class Classifier:
         if "error" in result:
             raise ClassificationFailed(result["error"])
         return result
+
+    async def encode(self, texts: list[str]) -> dict[str, bytes]:
+        """Vectors of `texts`, computed in the worker (queued behind a run in progress)."""
+        loop = asyncio.get_running_loop()
+        try:
+            return dict(await loop.run_in_executor(self._pool(), encode_texts, texts))
+        except BrokenProcessPool as exc:
+            self._executor = None if self._own else self._executor
+            raise ClassificationFailed("the classification worker stopped") from exc
 
     async def stop(self) -> None:
         if self._executor is not None and self._own:

@@ -214,6 +214,14 @@ class ContributionStore:
             )
             return {key: data for key, data in session.exec(query) if key and data}
 
+    def unencoded_texts(self, congress_id: int) -> list[str]:
+        """What the encoder reads of each contribution whose vector is not stored yet."""
+        with self._session() as session:
+            query = select(ContributionRow).where(
+                ContributionRow.congress_id == congress_id, col(ContributionRow.vector).is_(None)
+            )
+            return sorted({encoded_text(row) for row in session.exec(query)})
+
     def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes]) -> int:
         """Keep each contribution's vector next to it (those whose text still has that hash)."""
         if not by_text_hash:

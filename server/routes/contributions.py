@@ -117,6 +117,7 @@ def _writable(identity: Identity) -> bool:
 async def add_contribution(request: Request, services: Any, identity: Identity) -> Any:
     data = await _json(request)
     row = await asyncio.to_thread(services.contributions.add, identity, identity.phase, data)
+    services.warmer.arrived(identity.congress_id)
     return contribution_json(row, author=identity.is_organiser)
 
 
@@ -129,6 +130,7 @@ async def edit_contribution(request: Request, services: Any, identity: Identity)
     data = await _json(request)
     key = request.path_params["key"]
     row = await asyncio.to_thread(services.contributions.edit, identity, identity.phase, key, data)
+    services.warmer.arrived(identity.congress_id)
     return contribution_json(row, author=identity.is_organiser)
 
 
@@ -167,6 +169,7 @@ async def import_contributions(request: Request, services: Any, identity: Identi
         )
 
     count = await asyncio.to_thread(work)
+    services.warmer.arrived(identity.congress_id)
     log.info(
         "%d contributions imported into %s by participant %d",
         count,
