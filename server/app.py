@@ -18,6 +18,7 @@ from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.service import Organising
+from server.history import History
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
@@ -47,6 +48,7 @@ class Services:
     directory: Directory
     door: Door
     organising: Organising
+    history: History
 
 
 def build_services(settings: Settings, broker: Broker | None = None, store: Store | None = None) -> Services:
@@ -68,7 +70,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
-    return Services(settings, store, broker, update_log, rooms, peers, relay, directory, door, organising)
+    history = History(store, update_log, directory)
+    return Services(
+        settings, store, broker, update_log, rooms, peers, relay, directory, door, organising, history
+    )
 
 
 def directory_engine(store: Store) -> Engine:
@@ -87,6 +92,7 @@ async def start_services(services: Services) -> None:
     await services.store.start()
     services.directory.bind(directory_engine(services.store))
     await asyncio.to_thread(services.directory.create_tables)
+    await services.history.start()
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()

@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel, col, create_engine, select
 from server.store.base import (
     CheckpointRecord,
     LoggedUpdate,
+    LogMark,
     NewUpdate,
     RoomLoad,
     StoreUnavailable,
@@ -140,6 +141,30 @@ class SqlStore:
 
     async def checkpoint_before(self, room: str, upto_id: int | None = None) -> CheckpointRecord | None:
         return await self._run(lambda session: _newest_checkpoint(session, room, upto_id))
+
+    async def marks(
+        self, rooms: Sequence[str], after_id: int = 0, upto_id: int | None = None
+    ) -> list[LogMark]:
+        table = UpdateRow.__table__  # type: ignore[attr-defined]
+
+        def work(session: Session) -> list[LogMark]:
+            query = (
+                select(table.c.id, table.c.room, table.c.author, table.c.at)
+                .where(table.c.room.in_(list(rooms)), table.c.id > after_id)
+                .order_by(table.c.id)
+            )
+            if upto_id is not None:
+                query = query.where(table.c.id <= upto_id)
+            return [LogMark(*row) for row in session.execute(query)]
+
+        return await self._run(work)
+
+    async def checkpoint_positions(self, room: str) -> list[int]:
+        def work(session: Session) -> list[int]:
+            query = select(CheckpointRow.upto_id).where(CheckpointRow.room == room)
+            return list(session.exec(query.order_by(col(CheckpointRow.upto_id))).all())
+
+        return await self._run(work)
 
     async def save_checkpoint(self, checkpoint: CheckpointRecord) -> None:
         def work(session: Session) -> None:
