@@ -70,7 +70,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
-    history = History(store, update_log, directory)
+    history = History(store, update_log, directory, rooms)
     return Services(
         settings, store, broker, update_log, rooms, peers, relay, directory, door, organising, history
     )

@@ -19,13 +19,17 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.history import doc_at
+from crdt.history import Passage, doc_at
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
+from server.history.authorship import Authorship
 from server.history.records import HistoryRecords
+from server.history.restore import mindmap_restore, motion_restore
+from server.history.timeline import Timeline, build_timeline
 from server.persistence import UpdateLog
+from server.rooms import Origin, OriginKind, RoomManager
 from server.store.base import LogMark, Store
 
 KINDS = ("motion", "mindmap")
@@ -82,11 +86,15 @@ class Marks:
 
 
 class History:
-    def __init__(self, store: Store, update_log: UpdateLog, directory: Directory) -> None:
+    def __init__(
+        self, store: Store, update_log: UpdateLog, directory: Directory, rooms: RoomManager | None = None
+    ) -> None:
         self.store = store
         self.update_log = update_log
         self.directory = directory
+        self.rooms = rooms  # for restore: an old version goes back into the live room
         self._records: HistoryRecords | None = None
+        self._authorship: Authorship | None = None
         self._marks: dict[str, Marks] = {}
         self._congress_ids: dict[str, int] = {}
         self._lock = asyncio.Lock()
@@ -94,6 +102,7 @@ class History:
     async def start(self) -> None:
         self._records = HistoryRecords(self.directory.engine)
         await asyncio.to_thread(self._records.create_tables)
+        self._authorship = Authorship(self.store, self._records)
 
     @property
     def records(self) -> HistoryRecords:
@@ -114,6 +123,10 @@ class History:
                 marks.extend(await self.store.marks([room], after_id=marks.last_id))
                 found[kind] = marks
             return found
+
+    async def timeline(self, slug: str) -> Timeline:
+        marks = await self.marks(slug)
+        return build_timeline({kind: m.items for kind, m in marks.items()})
 
     async def latest(self, slug: str) -> int:
         """The newest position of the congress (0 while nothing was written)."""
@@ -155,6 +168,54 @@ class History:
             position = await self.latest(slug)
         motion, mindmap = await asyncio.gather(self.text_at(slug, position), self.mindmap_at(slug, position))
         return Moment(position, await self.time_of(slug, position), motion, mindmap)
+
+    async def authorship(self, slug: str, position: int | None = None) -> list[Passage]:
+        """The motion at `position` (None: now) in passages, each with its writer ("participant:{id}")."""
+        if position is None:
+            position = await self.latest(slug)
+        if self._authorship is None:
+            raise RuntimeError("history not started")
+        return await self._authorship.passages(room_name(slug, "motion"), position)
+
+    # -- restore ------------------------------------------------------------------------------
+
+    async def restore(
+        self, slug: str, position: int, author: str, kinds: tuple[str, ...] = KINDS
+    ) -> dict[str, int | None]:
+        """Bring the documents of `position` back as a new edit by `author` on the live rooms.
+
+        Returns, per document, the log position of the restoring edit (None: already equal).
+        """
+        if self.rooms is None:
+            raise RuntimeError("restore needs the live rooms")
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None:
+            raise UnknownVersion("no such congress")
+        if congress.phase == "published":
+            raise DomainError("the motion is published: its documents are frozen")
+        if not 0 <= position <= await self.latest(slug):
+            raise DomainError("no such position")
+        done: dict[str, int | None] = {}
+        for kind in kinds:
+            room_id = room_name(slug, kind)
+            target = await self.doc_at(room_id, position)
+            room = await self.rooms.get(room_id)
+            # No await between computing the edit on the live document and applying it.
+            if kind == "motion":
+                update = motion_restore(room.doc, str(motion_text(target)))
+            else:
+                update = mindmap_restore(room.doc, target)
+            if update is None:
+                done[kind] = None
+                continue
+            room.apply_update(update, Origin(OriginKind.LOCAL, author))
+            done[kind] = self.update_log.submitted
+        await self.update_log.flush()
+        return {kind: (await self._position_of(slug, kind) if mark else None) for kind, mark in done.items()}
+
+    async def _position_of(self, slug: str, kind: str) -> int:
+        """The newest logged position of one document (the restoring edit, right after a flush)."""
+        return (await self.marks(slug))[kind].last_id
 
     # -- named versions ---------------------------------------------------------------------
 

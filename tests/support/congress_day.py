@@ -76,7 +76,7 @@ def generate(
 ) -> CongressDay:
     """`updates` logged updates of one day; hashes recorded after each index in `record`."""
     rng = random.Random(seed)
-    server = {"motion": Doc(), "mindmap": Doc()}
+    server: dict[str, Doc[Any]] = {"motion": Doc(), "mindmap": Doc()}
     server_text = server["motion"].get("text", type=Text)
     people = [_Writer(n + 1) for n in range(writers)]
     day = CongressDay()
