@@ -23,7 +23,7 @@ from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
-from server.routes import organiser, organiser_page
+from server.routes import history, history_pages, organiser, organiser_page
 from server.routes.client import client_routes
 from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
@@ -148,6 +148,8 @@ def routes() -> list[BaseRoute]:
         Route("/c/{slug}", congress_page, methods=["GET"]),
         *organiser_page.ROUTES,
         *organiser.ROUTES,
+        *history_pages.ROUTES,  # before the client's /c/{slug}/{page}
+        *history.ROUTES,
         *client_routes(),
     ]
 

@@ -54,8 +54,7 @@ class Authorship:
 def _replay(
     state: bytes | None, runs: list[list[Any]], updates: Sequence[LoggedUpdate], to_cache: set[int]
 ) -> tuple[list[Passage], list[tuple[int, list[list[Any]]]]]:
-    attribution = Attribution()
-    attribution.runs = [list(run) for run in runs]
+    attribution = Attribution(runs)
     author = [""]
     replay = CausalReplay(state, before_apply=lambda tag: author.__setitem__(0, tag))
     text = replay.doc.get(TEXT, type=Text)
@@ -64,5 +63,5 @@ def _replay(
     for update in updates:
         replay.add(update.data, update.author)
         if update.id in to_cache and not replay.pending:
-            reached.append((update.id, [list(run) for run in attribution.runs]))
+            reached.append((update.id, attribution.runs))
     return attribution.passages(str(text)), reached

@@ -76,6 +76,9 @@ class Marks:
     def last_id(self) -> int:
         return self.ids[-1] if self.ids else 0
 
+    def after(self, position: int) -> list[LogMark]:
+        return self.items[bisect.bisect_right(self.ids, position) :]
+
     def upto(self, position: int) -> LogMark | None:
         index = bisect.bisect_right(self.ids, position)
         return self.items[index - 1] if index else None
@@ -195,6 +198,8 @@ class History:
             raise DomainError("the motion is published: its documents are frozen")
         if not 0 <= position <= await self.latest(slug):
             raise DomainError("no such position")
+        marks = await self.marks(slug)
+        before = {kind: marks[kind].last_id for kind in kinds}
         done: dict[str, int | None] = {}
         for kind in kinds:
             room_id = room_name(slug, kind)
@@ -209,13 +214,12 @@ class History:
                 done[kind] = None
                 continue
             room.apply_update(update, Origin(OriginKind.LOCAL, author))
-            done[kind] = self.update_log.submitted
-        await self.update_log.flush()
-        return {kind: (await self._position_of(slug, kind) if mark else None) for kind, mark in done.items()}
-
-    async def _position_of(self, slug: str, kind: str) -> int:
-        """The newest logged position of one document (the restoring edit, right after a flush)."""
-        return (await self.marks(slug))[kind].last_id
+            done[kind] = 0
+        marks = await self.marks(slug)  # flushed: the restoring edits are in the log now
+        for kind in done:
+            if done[kind] is not None:
+                done[kind] = next((m.id for m in marks[kind].after(before[kind]) if m.author == author), None)
+        return done
 
     # -- named versions ---------------------------------------------------------------------
 
