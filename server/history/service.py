@@ -19,9 +19,10 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.history import Passage, doc_at
+from crdt.history import Passage
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
+from crdt.replay import CausalReplay
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
@@ -101,11 +102,24 @@ class History:
         self._marks: dict[str, Marks] = {}
         self._congress_ids: dict[str, int] = {}
         self._lock = asyncio.Lock()
+        # (room, checkpoint position) → the newest position up to which that stretch of the log was
+        # found in causal order: seeks inside it apply the updates as they are, without inspecting them.
+        self._in_order: dict[tuple[str, int], int] = {}
 
     async def start(self) -> None:
         self._records = HistoryRecords(self.directory.engine)
         await asyncio.to_thread(self._records.create_tables)
         self._authorship = Authorship(self.store, self._records)
+        self.update_log.checkpoint_listeners.append(self._checkpointed)
+
+    def _checkpointed(self, room: str) -> None:
+        if room.endswith(".motion") and self._authorship is not None:
+            self._authorship.checkpointed(room)
+
+    async def warm_authorship(self, slug: str) -> None:
+        """Cache the motion's authorship at every checkpoint now (done in the background otherwise)."""
+        if self._authorship is not None:
+            await self._authorship._warm(room_name(slug, "motion"))
 
     @property
     def records(self) -> HistoryRecords:
@@ -152,9 +166,17 @@ class History:
         if position is None:
             await self.update_log.flush()
         checkpoint = await self.store.checkpoint_before(room, position)
-        updates = await self.store.updates(room, checkpoint.upto_id if checkpoint else 0, position)
+        start = checkpoint.upto_id if checkpoint else 0
+        updates = await self.store.updates(room, start, position)
         state = checkpoint.state if checkpoint else None
-        return await asyncio.to_thread(doc_at, state, [u.data for u in updates])
+        data = [u.data for u in updates]
+        if not updates or updates[-1].id <= self._in_order.get((room, start), 0):
+            return await asyncio.to_thread(_apply_in_order, state, data)
+        doc, in_order = await asyncio.to_thread(_replay_causally, state, data)
+        if in_order:
+            key = (room, start)
+            self._in_order[key] = max(self._in_order.get(key, 0), updates[-1].id)
+        return doc
 
     async def text_at(self, slug: str, position: int | None = None, version: int | None = None) -> str:
         """The motion's Markdown at a position, or at a named version, or now (neither given)."""
@@ -256,6 +278,23 @@ class History:
         if row is None or row.congress_id != await self.congress_id(slug):
             raise UnknownVersion("no such version in this congress")
         return _version(row)
+
+
+def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:
+    doc: Doc[Any] = Doc()
+    if state:
+        doc.apply_update(state)
+    for update in updates:
+        doc.apply_update(update)
+    return doc
+
+
+def _replay_causally(state: bytes | None, updates: list[bytes]) -> tuple[Doc[Any], bool]:
+    """The document (crdt.replay), and whether the log already was in causal order."""
+    replay = CausalReplay(state)
+    for update in updates:
+        replay.add(update)
+    return replay.doc, replay.reordered == 0
 
 
 def _version(row: Any) -> NamedVersion:
