@@ -22,12 +22,12 @@ from pycrdt import Doc
 from crdt.history import Passage
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
-from crdt.replay import CausalReplay
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
 from server.history.records import HistoryRecords
 from server.history.restore import mindmap_restore, motion_restore
+from server.history.seek import Seeker
 from server.history.timeline import Timeline, build_timeline
 from server.persistence import UpdateLog
 from server.rooms import Origin, OriginKind, RoomManager
@@ -102,9 +102,7 @@ class History:
         self._marks: dict[str, Marks] = {}
         self._congress_ids: dict[str, int] = {}
         self._lock = asyncio.Lock()
-        # (room, checkpoint position) → the newest position up to which that stretch of the log was
-        # found in causal order: seeks inside it apply the updates as they are, without inspecting them.
-        self._in_order: dict[tuple[str, int], int] = {}
+        self.seeker = Seeker(store)
 
     async def start(self) -> None:
         self._records = HistoryRecords(self.directory.engine)
@@ -155,9 +153,12 @@ class History:
         return max((mark.id for mark in found if mark is not None), default=0)
 
     async def time_of(self, slug: str, position: int) -> float | None:
-        found = [m.upto(position) for m in (await self.marks(slug)).values()]
-        marks = [mark for mark in found if mark is not None]
-        return max(marks, key=lambda mark: mark.id).at if marks else None
+        cached = [self._marks.get(room_name(slug, kind)) for kind in KINDS]
+        known = [m for m in cached if m is not None]
+        if len(known) < len(KINDS) or position > max(m.last_id for m in known):
+            known = list((await self.marks(slug)).values())  # flushes: only when the position is new
+        found = [mark for m in known if (mark := m.upto(position)) is not None]
+        return max(found, key=lambda mark: mark.id).at if found else None
 
     # -- documents at a position --------------------------------------------------------
 
@@ -165,18 +166,7 @@ class History:
         """The room's document once the log up to `position` (None: all of it) is applied."""
         if position is None:
             await self.update_log.flush()
-        checkpoint = await self.store.checkpoint_before(room, position)
-        start = checkpoint.upto_id if checkpoint else 0
-        updates = await self.store.updates(room, start, position)
-        state = checkpoint.state if checkpoint else None
-        data = [u.data for u in updates]
-        if not updates or updates[-1].id <= self._in_order.get((room, start), 0):
-            return await asyncio.to_thread(_apply_in_order, state, data)
-        doc, in_order = await asyncio.to_thread(_replay_causally, state, data)
-        if in_order:
-            key = (room, start)
-            self._in_order[key] = max(self._in_order.get(key, 0), updates[-1].id)
-        return doc
+        return await self.seeker.doc_at(room, position)
 
     async def text_at(self, slug: str, position: int | None = None, version: int | None = None) -> str:
         """The motion's Markdown at a position, or at a named version, or now (neither given)."""
@@ -278,23 +268,6 @@ class History:
         if row is None or row.congress_id != await self.congress_id(slug):
             raise UnknownVersion("no such version in this congress")
         return _version(row)
-
-
-def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:
-    doc: Doc[Any] = Doc()
-    if state:
-        doc.apply_update(state)
-    for update in updates:
-        doc.apply_update(update)
-    return doc
-
-
-def _replay_causally(state: bytes | None, updates: list[bytes]) -> tuple[Doc[Any], bool]:
-    """The document (crdt.replay), and whether the log already was in causal order."""
-    replay = CausalReplay(state)
-    for update in updates:
-        replay.add(update)
-    return replay.doc, replay.reordered == 0
 
 
 def _version(row: Any) -> NamedVersion:
