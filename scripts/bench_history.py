@@ -47,7 +47,9 @@ def _figures(samples: list[float]) -> dict[str, float]:
     }
 
 
-async def run(updates: int, seeks: int, writers: int, database_url: str | None, seed: int) -> dict[str, Any]:
+async def run(
+    updates: int, seeks: int, writers: int, database_url: str | None, seed: int, chart: Path | None = None
+) -> dict[str, Any]:
     report: dict[str, Any] = {"updates": updates, "writers": writers}
     with tempfile.TemporaryDirectory() as tmp:
         store = SqlStore(database_url or f"sqlite:///{Path(tmp) / 'history.db'}")
@@ -88,6 +90,13 @@ async def run(updates: int, seeks: int, writers: int, database_url: str | None, 
         timeline = await history.timeline(slug)
         report["timeline_ms"] = round((time.perf_counter() - started) * 1000, 1)
         report["timeline_steps"] = len(timeline.steps)
+        if chart is not None:
+            from server.history.chart import activity_svg
+            from server.history.present import colours_by_rank
+
+            names = {a: a.replace("participant:", "Personne ") for a in timeline.authors}
+            colours = colours_by_rank(timeline.authors)
+            chart.write_text(activity_svg(timeline.activity, names, colours, "Activité"))
         started = time.perf_counter()
         await history.timeline(slug)
         report["timeline_again_ms"] = round((time.perf_counter() - started) * 1000, 1)
@@ -130,8 +139,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    parser.add_argument("--chart", type=Path, default=None, help="write the day's activity chart (SVG) here")
     args = parser.parse_args()
-    report = asyncio.run(run(args.updates, args.seeks, args.writers, args.database_url, args.seed))
+    report = asyncio.run(
+        run(args.updates, args.seeks, args.writers, args.database_url, args.seed, args.chart)
+    )
     text = json.dumps(report, indent=2)
     print(text)
     if args.json:

@@ -32,7 +32,7 @@ def activity_svg(
     ]
     if activity:
         first, last = min(activity), max(activity)
-        minutes = last - first + 1
+        minutes = max(last - first + 1, 30)  # a short session still reads as bars, not one block
         peak = max(sum(c.values()) for c in activity.values())
         bar = plot_w / minutes
         for minute, counts in activity.items():

@@ -85,7 +85,9 @@ def _body(
     )
     items += f'<li><a href="{base}/projecteur"><strong>{t("doc.projector")}</strong></a></li>'
     organiser_link = (
-        f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a></p>'
+        f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a> · '
+        f'<a href="/c/{esc(congress.slug)}/historique">{t("history")}</a> · '
+        f'<a href="/c/{esc(congress.slug)}/rejouer">{t("replay")}</a></p>'
         if identity.is_organiser
         else ""
     )

@@ -140,9 +140,9 @@ async def replay_page(request: Request) -> Response:
 <p id="status" role="status" aria-live="polite"></p>
 <div class="replay-controls" id="controls">
 <input type="range" id="slider" aria-label="{t("slider")}" min="0" max="0" step="1" value="0" disabled>
-<button type="button" id="previous" class="secondary" title="{t("previous")}">⏮ {t("previous")}</button>
+<button type="button" id="previous" class="secondary" title="{t("previous")}">« {t("previous")}</button>
 <button type="button" id="play">▶ {t("play")}</button>
-<button type="button" id="next" class="secondary" title="{t("next")}">{t("next")} ⏭</button>
+<button type="button" id="next" class="secondary" title="{t("next")}">{t("next")} »</button>
 <label>{t("speed")} <select id="speed"><option value="1">1×</option><option value="2">2×</option>
 <option value="5">5×</option><option value="10">10×</option><option value="50">50×</option></select></label>
 <label>{t("go_time")} <input type="time" id="time" step="1"></label><button type="button" id="go-time"

@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "motion_now": ("La motion en ce moment", "The motion right now"),
     "motion_empty": ("La motion est encore vide.", "The motion is still empty."),
     "organiser_page": ("Page des organisateur·rices", "Organisers' page"),
+    "history": ("Historique", "History"),
+    "replay": ("Rejouer la journée", "Replay the day"),
     "logout": ("Se déconnecter", "Sign out"),
     "dates": ("Dates", "Dates"),
     "edition": ("Édition", "Edition"),
