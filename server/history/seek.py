@@ -2,10 +2,12 @@
 
 The nearest state is the room's newest checkpoint at or before the position
 (written every 1,000 updates of the room by server.persistence), or a seek
-point kept in memory: the state reached every `POINT_EVERY` updates by an
-earlier seek, for documents small enough to keep (a mind map: a few tens of
-KB), within a memory budget. A slider dragged back and forth over the day
-then replays tens of updates instead of hundreds.
+point: the state reached every `POINT_EVERY` updates by an earlier seek, for
+documents small enough to keep (a mind map: a few tens of KB). Both are kept
+in memory once read, within a budget (a day's motion checkpoints are about
+30 MB), so a warm seek is one query for the updates after the state: a
+slider dragged over the day replays tens or hundreds of updates and reads
+no state from the database.
 
 The log is replayed in causal order (crdt.replay). Each checkpoint interval
 remembers up to where it was found already in order, and seeks there apply
@@ -47,9 +49,9 @@ class SeekPoints:
         self._states.move_to_end(key)
         return key[1], self._states[key]
 
-    def add(self, room: str, position: int, state: bytes) -> None:
+    def add(self, room: str, position: int, state: bytes, max_bytes: int | None = POINT_MAX_BYTES) -> None:
         key = (room, position)
-        if key in self._states or len(state) > POINT_MAX_BYTES:
+        if key in self._states or (max_bytes is not None and len(state) > max_bytes):
             return
         self._states[key] = state
         bisect.insort(self._positions.setdefault(room, []), position)
@@ -66,23 +68,55 @@ class Seeker:
         self.points = SeekPoints()
         # (room, checkpoint position) → up to where that stretch of the log is in causal order
         self._in_order: dict[tuple[str, int], int] = {}
+        self._checkpoints: dict[str, list[int]] = {}  # room → 0 and its checkpoint positions
+
+    async def _checkpoint_position(self, room: str, position: int) -> int:
+        """The newest checkpoint position at or before `position` (0: none); checkpoints are only
+        ever added past the newest, so the list is read again only for a position past its end."""
+        positions = self._checkpoints.get(room)
+        if positions is None or position > positions[-1] + self._reread_after(positions):
+            positions = self._checkpoints[room] = [0, *await self.store.checkpoint_positions(room)]
+        return positions[bisect.bisect_right(positions, position) - 1]
+
+    @staticmethod
+    def _reread_after(positions: list[int]) -> int:
+        return 0 if len(positions) < 2 else positions[-1] - positions[-2]
+
+    async def _state_before(self, room: str, position: int | None) -> tuple[int, int, bytes | None]:
+        """(checkpoint position, position of the state to start from, that state)."""
+        if position is None:
+            checkpoint = await self.store.checkpoint_before(room, None)
+            base = checkpoint.upto_id if checkpoint else 0
+            return base, base, checkpoint.state if checkpoint else None
+        base = await self._checkpoint_position(room, position)
+        known = self.points.before(room, position)
+        if known is not None and known[0] >= base:
+            return base, known[0], known[1]
+        if not base:
+            return 0, 0, None
+        checkpoint = await self.store.checkpoint_before(room, base)
+        if checkpoint is None or checkpoint.upto_id != base:  # not expected: checkpoints stay
+            self._checkpoints.pop(room, None)
+            checkpoint = await self.store.checkpoint_before(room, position)
+            base = checkpoint.upto_id if checkpoint else 0
+        if checkpoint is None:
+            return 0, 0, None
+        self.points.add(room, base, checkpoint.state, max_bytes=None)
+        return base, base, checkpoint.state
 
     async def doc_at(self, room: str, position: int | None) -> Doc[Any]:
-        checkpoint = await self.store.checkpoint_before(room, position)
-        base = checkpoint.upto_id if checkpoint else 0
-        start, state = base, checkpoint.state if checkpoint else None
-        point = self.points.before(room, position) if position is not None else None
-        if point is not None and point[0] > start:
-            start, state = point
+        base, start, state = await self._state_before(room, position)
         updates = await self.store.updates(room, start, position)
         if not updates:
             return await asyncio.to_thread(_apply_in_order, state, [])
         ids = [u.id for u in updates]
         data = [u.data for u in updates]
+        # Encoding a state costs milliseconds for a large document: no seek points from one.
+        every = POINT_EVERY if state is None or len(state) < POINT_MAX_BYTES // 2 else 0
         if ids[-1] <= self._in_order.get((room, base), 0):
-            doc, points = await asyncio.to_thread(_apply_in_order_with_points, state, ids, data)
+            doc, points = await asyncio.to_thread(_apply_in_order_with_points, state, ids, data, every)
         else:
-            doc, points, in_order = await asyncio.to_thread(_replay_causally, state, ids, data)
+            doc, points, in_order = await asyncio.to_thread(_replay_causally, state, ids, data, every)
             if in_order and start == base:
                 self._in_order[(room, base)] = max(self._in_order.get((room, base), 0), ids[-1])
         for at, point_state in points:
@@ -100,14 +134,14 @@ def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:
 
 
 def _apply_in_order_with_points(
-    state: bytes | None, ids: list[int], updates: list[bytes]
+    state: bytes | None, ids: list[int], updates: list[bytes], every: int
 ) -> tuple[Doc[Any], list[tuple[int, bytes]]]:
     doc = _apply_in_order(state, [])
     points: list[tuple[int, bytes]] = []
-    keep = True
+    keep = every > 0
     for count, (at, update) in enumerate(zip(ids, updates, strict=True), 1):
         doc.apply_update(update)
-        if keep and count % POINT_EVERY == 0:
+        if keep and count % every == 0:
             point = doc.get_update()
             keep = len(point) <= POINT_MAX_BYTES  # a large document: no seek points at all
             if keep:
@@ -116,15 +150,15 @@ def _apply_in_order_with_points(
 
 
 def _replay_causally(
-    state: bytes | None, ids: list[int], updates: list[bytes]
+    state: bytes | None, ids: list[int], updates: list[bytes], every: int
 ) -> tuple[Doc[Any], list[tuple[int, bytes]], bool]:
     """The document (crdt.replay), seek points where nothing waited, and whether all was in order."""
     replay = CausalReplay(state)
     points: list[tuple[int, bytes]] = []
-    keep = True
+    keep = every > 0
     for count, (at, update) in enumerate(zip(ids, updates, strict=True), 1):
         replay.add(update)
-        if keep and count % POINT_EVERY == 0 and not replay.pending:
+        if keep and count % every == 0 and not replay.pending:
             point = replay.state()
             keep = len(point) <= POINT_MAX_BYTES
             if keep:
