@@ -24,6 +24,7 @@ from typing import Any
 from pycrdt import Doc
 
 from crdt.replay import CausalReplay
+from crdt.updates import CausalGap, inspect_update
 from server.store.base import Store
 
 POINT_EVERY = 100  # updates between seek points
@@ -69,6 +70,24 @@ class Seeker:
         # (room, checkpoint position) → up to where that stretch of the log is in causal order
         self._in_order: dict[tuple[str, int], int] = {}
         self._checkpoints: dict[str, list[int]] = {}  # room → 0 and its checkpoint positions
+
+    async def warm(self, room: str) -> None:
+        """Get every seek of `room` ready: checkpoint states in memory and, for every checkpoint
+        interval, whether the log is in causal order there (one pass over the log reading clocks
+        only, about 6 µs an update). The history pages call it when opened, in the background."""
+        positions = [0, *await self.store.checkpoint_positions(room)]
+        self._checkpoints[room] = positions
+        for base in positions[1:]:
+            known = self.points.before(room, base)
+            if known is None or known[0] != base:
+                checkpoint = await self.store.checkpoint_before(room, base)
+                if checkpoint is not None and checkpoint.upto_id == base:
+                    self.points.add(room, base, checkpoint.state, max_bytes=None)
+        updates = await self.store.updates(room, 0, positions[-1] if len(positions) > 1 else None)
+        ids = [u.id for u in updates]
+        in_order = await asyncio.to_thread(_intervals_in_order, positions, ids, [u.data for u in updates])
+        for base, end in in_order.items():
+            self._in_order[(room, base)] = max(self._in_order.get((room, base), 0), end)
 
     async def _checkpoint_position(self, room: str, position: int) -> int:
         """The newest checkpoint position at or before `position` (0: none); checkpoints are only
@@ -122,6 +141,32 @@ class Seeker:
         for at, point_state in points:
             self.points.add(room, at, point_state)
         return doc
+
+
+def _intervals_in_order(positions: list[int], ids: list[int], updates: list[bytes]) -> dict[int, int]:
+    """Checkpoint position → the last id of its interval, for the intervals whose updates all
+    continue what came before them in log order.
+
+    An interval holding an update that waits (and all that depends on it, logged before what it
+    waits for) is left out: a checkpoint is never cut while something waits (server.persistence),
+    so what is out of order stays inside one interval, and the clocks at the next checkpoint are
+    the maximum seen.
+    """
+    clocks: dict[int, int] = {}
+    result: dict[int, int] = {}
+    dirty: set[int] = set()
+    for at, update in zip(ids, updates, strict=True):
+        base = positions[bisect.bisect_left(positions, at) - 1]
+        summary = inspect_update(update)
+        try:
+            summary.check_continues(clocks)
+        except CausalGap:
+            dirty.add(base)
+        for client, (_, end) in summary.ranges.items():
+            clocks[client] = max(clocks.get(client, 0), end)
+        if base not in dirty:
+            result[base] = at
+    return {base: end for base, end in result.items() if base not in dirty}
 
 
 def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ from server.persistence import UpdateLog
 from server.rooms import Origin, OriginKind, RoomManager
 from server.store.base import LogMark, Store
 
+log = logging.getLogger(__name__)
 KINDS = ("motion", "mindmap")
 
 
@@ -103,6 +105,7 @@ class History:
         self._congress_ids: dict[str, int] = {}
         self._lock = asyncio.Lock()
         self.seeker = Seeker(store)
+        self._warmed: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
         self._records = HistoryRecords(self.directory.engine)
@@ -141,7 +144,26 @@ class History:
 
     async def timeline(self, slug: str) -> Timeline:
         marks = await self.marks(slug)
+        self.warm(slug)
         return build_timeline({kind: m.items for kind, m in marks.items()})
+
+    def warm(self, slug: str) -> None:
+        """Get seeking in the congress ready in the background (once per process and room)."""
+        for kind in KINDS:
+            room = room_name(slug, kind)
+            if room not in self._warmed:
+                self._warmed[room] = asyncio.get_running_loop().create_task(self._warm(room))
+
+    async def prepare(self, slug: str) -> None:
+        """Get seeking ready now (what `warm` starts in the background)."""
+        self.warm(slug)
+        await asyncio.gather(*(self._warmed[room_name(slug, kind)] for kind in KINDS))
+
+    async def _warm(self, room: str) -> None:
+        try:
+            await self.seeker.warm(room)
+        except Exception:
+            log.exception("seeking in %s not prepared ahead", room)
 
     async def latest(self, slug: str) -> int:
         """The newest position of the congress (0 while nothing was written)."""
