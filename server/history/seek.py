@@ -28,8 +28,8 @@ from crdt.updates import CausalGap, inspect_update
 from server.store.base import Store
 
 POINT_EVERY = 100  # updates between seek points
-POINT_MAX_BYTES = 96 * 1024  # states larger than this are not kept (a day's motion is ~500 KB)
-POINTS_BUDGET = 64 * 1024 * 1024
+POINT_MAX_BYTES = 160 * 1024  # larger states are not kept as points (a mind map: 60-110 KB, a motion: 500 KB)
+POINTS_BUDGET = 96 * 1024 * 1024
 
 
 class SeekPoints:
@@ -131,7 +131,7 @@ class Seeker:
         ids = [u.id for u in updates]
         data = [u.data for u in updates]
         # Encoding a state costs milliseconds for a large document: no seek points from one.
-        every = POINT_EVERY if state is None or len(state) < POINT_MAX_BYTES // 2 else 0
+        every = POINT_EVERY if state is None or len(state) < POINT_MAX_BYTES else 0
         if ids[-1] <= self._in_order.get((room, base), 0):
             doc, points = await asyncio.to_thread(_apply_in_order_with_points, state, ids, data, every)
         else:
