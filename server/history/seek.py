@@ -3,7 +3,7 @@
 The nearest state is the room's newest checkpoint at or before the position
 (written every 1,000 updates of the room by server.persistence), or a seek
 point: the state reached every `POINT_EVERY` updates by an earlier seek, for
-documents small enough to keep (a mind map: a few tens of KB). Both are kept
+documents small enough to keep (a mind map: 60-110 KB). Both are kept
 in memory once read, within a budget (a day's motion checkpoints are about
 30 MB), so a warm seek is one query for the updates after the state: a
 slider dragged over the day replays tens or hundreds of updates and reads
