@@ -92,7 +92,7 @@ def generate(
         if burst <= 0:  # someone else takes over; they first catch up with what the server has
             active[rng.randrange(len(active))] = rng.choice(people)
             burst = rng.randint(5, 60)
-            at += rng.expovariate(1 / 20)
+            at += rng.expovariate(1 / 3)  # 100,000 updates then span about eight hours
         burst -= 1
         writer = rng.choice(active)
         at += rng.expovariate(1 / 0.25)
