@@ -191,8 +191,10 @@ def _find_cycle(parents: dict[str, str]) -> list[str] | None:
 
 def build_tree(doc: Doc[Any]) -> Node:
     """The tree every replica shows for this document state (rules in the module docstring)."""
-    nodes = nodes_map(doc)
-    data = {node_id: dict(entry.to_py()) for node_id, entry in nodes.items()}
+    # The whole map as JSON in one call into yrs: `to_py()` pays a Python transaction per field
+    # (9 ms for 200 nodes against under 1 ms), which a replay slider feels.
+    loaded = json.loads(str(nodes_map(doc)))
+    data = {node_id: dict(fields) for node_id, fields in loaded.items() if isinstance(fields, dict)}
     data.setdefault(ROOT_ID, _fields("", "", 0.0))
     raw = {
         node_id: _Raw(

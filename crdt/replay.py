@@ -38,6 +38,7 @@ class CausalReplay:
             self.doc.apply_update(checkpoint)
         self.clocks = decode_state_vector(self.doc.get_state())
         self._held: list[tuple[bytes, UpdateSummary, Any]] = []
+        self.reordered = 0  # how many updates had to wait for one logged after them
         self._changed = False
         if track_changes:  # a document handed on to a room must not keep this observer
             self.doc.observe(self._on_change)
@@ -59,6 +60,7 @@ class CausalReplay:
             summary.check_continues(self.clocks)
         except CausalGap:
             self._held.append((update, summary, tag))
+            self.reordered += 1
             return True
         changed = self._apply(update, summary, tag)
         if self._held:

@@ -22,6 +22,7 @@ from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
 from server.contributions.warming import VectorWarmer
+from server.history import History
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
 from server.publication import models as publication_models
@@ -33,6 +34,8 @@ from server.routes import (
     archive,
     contributions,
     contributions_page,
+    history,
+    history_pages,
     organiser,
     organiser_page,
     publication,
@@ -62,6 +65,7 @@ class Services:
     door: Door
     organising: Organising
     publishing: Publishing
+    history: History
     # Contributions and themes (issue 6): bound to the directory's database at start.
     contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
     classifier: Classifier = field(default_factory=Classifier)
@@ -88,8 +92,20 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
     publishing = Publishing(directory, store, update_log)
+    history = History(store, update_log, directory, rooms)
     return Services(
-        settings, store, broker, update_log, rooms, peers, relay, directory, door, organising, publishing
+        settings,
+        store,
+        broker,
+        update_log,
+        rooms,
+        peers,
+        relay,
+        directory,
+        door,
+        organising,
+        publishing,
+        history,
     )
 
 
@@ -115,6 +131,7 @@ async def start_services(services: Services) -> None:
     services.contributions.store.bind(services.directory.engine)
     await asyncio.to_thread(services.contributions.store.create_tables)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
+    await services.history.start()
     await services.door.start()
     await services.broker.start()
     await services.update_log.start()
@@ -177,6 +194,8 @@ def routes() -> list[BaseRoute]:
         *publication.ROUTES,
         *archive.ROUTES,
         *contributions.ROUTES,
+        *history_pages.ROUTES,  # before the client's /c/{slug}/{page}
+        *history.ROUTES,
         *client_routes(),
     ]
 

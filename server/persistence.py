@@ -16,6 +16,7 @@ import asyncio
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from pycrdt import Doc
@@ -69,6 +70,8 @@ class UpdateLog:
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self.healthy = True
+        # Told the room's name after new checkpoints are stored (history caches authorship there).
+        self.checkpoint_listeners: list[Callable[[str], None]] = []
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -226,3 +229,6 @@ class UpdateLog:
         for upto_id, covered, state in states:
             await self.store.save_checkpoint(CheckpointRecord(room, upto_id, state, time.time()))
             self._since_checkpoint[room] = max(0, self._since_checkpoint[room] - covered)
+        if states and not self._stopping:
+            for listener in self.checkpoint_listeners:
+                listener(room)

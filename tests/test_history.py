@@ -174,3 +174,26 @@ def test_authorship_and_versions_survive_a_log_stored_out_of_causal_order() -> N
         ("Aïcha", "Une motion commune"),
         ("Bruno", " adoptée"),
     ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_chunked_attribution_matches_a_byte_by_byte_model(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs split across chunks (tiny chunks here) give the same authors as one label per byte."""
+    monkeypatch.setattr(Attribution, "CHUNK", 2)
+    rng = random.Random(seed)
+    attribution = Attribution()
+    model: list[str] = []
+    for _ in range(800):
+        author = rng.choice("ABCD")
+        if model and rng.random() < 0.3:
+            start = rng.randrange(len(model))
+            length = rng.randint(1, min(6, len(model) - start))
+            attribution.apply([{"retain": start}, {"delete": length}], author)
+            del model[start : start + length]
+        else:
+            start = rng.randint(0, len(model))
+            word = rng.choice(["x", "é", "mot", "€uro"])
+            attribution.apply([{"retain": start}, {"insert": word}], author)
+            model[start:start] = [author] * len(word.encode())
+        flat = [name for name, length in attribution.runs for _ in range(length)]
+        assert flat == model

@@ -88,7 +88,9 @@ def _body(
     mine = esc(contribution_words(lang)["mine"])
     items += f'<li><a href="{base}/contributions"><strong>{mine}</strong></a></li>'
     organiser_link = (
-        f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a></p>'
+        f'<p><a href="/c/{esc(congress.slug)}/organisation">{t("organiser_page")}</a> · '
+        f'<a href="/c/{esc(congress.slug)}/historique">{t("history")}</a> · '
+        f'<a href="/c/{esc(congress.slug)}/rejouer">{t("replay")}</a></p>'
         if identity.is_organiser
         else ""
     )

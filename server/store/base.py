@@ -27,6 +27,16 @@ class LoggedUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class LogMark:
+    """A logged update without its bytes: what a timeline needs."""
+
+    id: int
+    room: str
+    author: str
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
 class CheckpointRecord:
     room: str
     upto_id: int  # the state includes exactly the room's updates with id <= upto_id
@@ -63,8 +73,18 @@ class Store(Protocol):
         self, room: str, after_id: int = 0, upto_id: int | None = None
     ) -> list[LoggedUpdate]: ...
 
+    async def marks(
+        self, rooms: Sequence[str], after_id: int = 0, upto_id: int | None = None
+    ) -> list[LogMark]:
+        """Who logged what when in `rooms`, in log order, without the updates' bytes."""
+        ...
+
     async def checkpoint_before(self, room: str, upto_id: int | None = None) -> CheckpointRecord | None:
         """The newest checkpoint of `room` covering no update past `upto_id`."""
+        ...
+
+    async def checkpoint_positions(self, room: str) -> list[int]:
+        """The `upto_id` of every checkpoint of `room`, in order."""
         ...
 
     async def save_checkpoint(self, checkpoint: CheckpointRecord) -> None: ...

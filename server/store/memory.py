@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from server.store.base import CheckpointRecord, LoggedUpdate, NewUpdate, RoomLoad
+from server.store.base import CheckpointRecord, LoggedUpdate, LogMark, NewUpdate, RoomLoad
 
 
 class MemoryStore:
@@ -36,6 +36,19 @@ class MemoryStore:
             for u in self._log
             if u.room == room and u.id > after_id and (upto_id is None or u.id <= upto_id)
         ]
+
+    async def marks(
+        self, rooms: Sequence[str], after_id: int = 0, upto_id: int | None = None
+    ) -> list[LogMark]:
+        wanted = set(rooms)
+        return [
+            LogMark(u.id, u.room, u.author, u.at)
+            for u in self._log
+            if u.room in wanted and u.id > after_id and (upto_id is None or u.id <= upto_id)
+        ]
+
+    async def checkpoint_positions(self, room: str) -> list[int]:
+        return sorted(at for r, at in self._checkpoints if r == room)
 
     async def checkpoint_before(self, room: str, upto_id: int | None = None) -> CheckpointRecord | None:
         found = [

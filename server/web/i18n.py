@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "motion_now": ("La motion en ce moment", "The motion right now"),
     "motion_empty": ("La motion est encore vide.", "The motion is still empty."),
     "organiser_page": ("Page des organisateur·rices", "Organisers' page"),
+    "history": ("Historique", "History"),
+    "replay": ("Rejouer la journée", "Replay the day"),
     "logout": ("Se déconnecter", "Sign out"),
     "dates": ("Dates", "Dates"),
     "edition": ("Édition", "Edition"),
@@ -135,3 +137,72 @@ def language(conn: HTTPConnection) -> str:
 def translate(key: str, lang: str, table: dict[str, tuple[str, str]] = MESSAGES) -> str:
     french, english = table[key]
     return english if lang == "en" else french
+
+
+HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
+    "colon": (" : ", ": "),
+    "timeline": ("Historique", "History"),
+    "replay": ("Rejouer", "Replay"),
+    "compare": ("Comparer", "Compare"),
+    "activity": ("Activité", "Activity"),
+    "activity_title": ("Modifications par minute et par personne", "Edits per minute, per person"),
+    "steps": ("Étapes", "Steps"),
+    "steps_help": (
+        "Chaque étape regroupe les modifications d'une personne dans un document, sans pause de plus de "
+        "30 secondes (les plus récentes d'abord).",
+        "Each step groups one person's edits of one document, with no pause longer than 30 seconds "
+        "(newest first).",
+    ),
+    "when": ("Quand", "When"),
+    "who": ("Qui", "Who"),
+    "document": ("Document", "Document"),
+    "edits": ("Modifications", "Edits"),
+    "position": ("Position", "Position"),
+    "versions": ("Versions nommées", "Named versions"),
+    "no_versions": ("Aucune version nommée pour l'instant.", "No named version yet."),
+    "no_edits": ("Rien n'a encore été écrit.", "Nothing has been written yet."),
+    "open": ("Ouvrir", "Open"),
+    "name": ("Nom", "Name"),
+    "named_by": ("Nommée par", "Named by"),
+    "name_version": ("Nommer cette version", "Name this version"),
+    "name_now": ("Nommer l'état actuel", "Name the current state"),
+    "name_placeholder": ("texte soumis au vote", "text put to the vote"),
+    "restore": ("Restaurer cette version", "Restore this version"),
+    "confirm_restore": (
+        "Remettre la motion et la carte mentale dans l'état de cette version ? Ce sera une nouvelle "
+        "modification à votre nom ; l'historique reste entier.",
+        "Bring the motion and the mind map back to this version? It will be a new edit in your name; "
+        "the history stays whole.",
+    ),
+    "restored": ("Version restaurée comme nouvelle modification.", "Version restored as a new edit."),
+    "unchanged": ("Rien à restaurer : le texte est déjà celui-ci.", "Nothing to restore: already this text."),
+    "named": ("Version nommée.", "Version named."),
+    "play": ("Lecture", "Play"),
+    "pause": ("Pause", "Pause"),
+    "previous": ("Modification précédente", "Previous change"),
+    "next": ("Modification suivante", "Next change"),
+    "speed": ("Vitesse", "Speed"),
+    "go_time": ("Aller à l'heure", "Go to time"),
+    "go": ("Aller", "Go"),
+    "go_version": ("Aller à la version", "Go to version"),
+    "choose": ("— choisir —", "— choose —"),
+    "now": ("maintenant", "now"),
+    "authors": ("Couleurs des auteur·rices", "Colour by author"),
+    "motion": ("Motion", "Motion"),
+    "mindmap": ("Carte mentale", "Mind map"),
+    "slider": ("Moment de la journée", "Moment of the day"),
+    "compare_now": ("Comparer avec maintenant", "Compare with now"),
+    "from": ("De", "From"),
+    "to": ("À", "To"),
+    "export_html": ("Exporter (HTML)", "Export (HTML)"),
+    "export_txt": ("Exporter (texte)", "Export (text)"),
+    "legend": ("Insertions soulignées en vert, suppressions barrées en rouge.",
+               "Insertions underlined in green, deletions struck through in red."),
+    "no_change": ("Aucune différence.", "No difference."),
+    "loading": ("Chargement…", "Loading…"),
+    "error": ("Erreur", "Error"),
+    "organisers_only": (
+        "Le rejeu et l'historique sont réservés à l'équipe d'organisation.",
+        "Replay and history are for the organisers only.",
+    ),
+}  # fmt: skip

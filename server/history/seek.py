@@ -1,0 +1,211 @@
+"""Seeking: a room's document at any log position, from the nearest stored state plus a short replay.
+
+The nearest state is the room's newest checkpoint at or before the position
+(written every 1,000 updates of the room by server.persistence), or a seek
+point: the state reached every `POINT_EVERY` updates by an earlier seek, for
+documents small enough to keep (a mind map: 60-110 KB). Both are kept
+in memory once read, within a budget (a day's motion checkpoints are about
+30 MB), so a warm seek is one query for the updates after the state: a
+slider dragged over the day replays tens or hundreds of updates and reads
+no state from the database.
+
+The log is replayed in causal order (crdt.replay). Each checkpoint interval
+remembers up to where it was found already in order, and seeks there apply
+the updates as they are, without inspecting each one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+from collections import OrderedDict
+from typing import Any
+
+from pycrdt import Doc
+
+from crdt.replay import CausalReplay
+from crdt.updates import CausalGap, inspect_update
+from server.store.base import Store
+
+POINT_EVERY = 100  # updates between seek points
+POINT_MAX_BYTES = 160 * 1024  # larger states are not kept as points (a mind map: 60-110 KB, a motion: 500 KB)
+POINTS_BUDGET = 96 * 1024 * 1024
+
+
+class SeekPoints:
+    """States of rooms at some positions, least recently used dropped first beyond the budget."""
+
+    def __init__(self, budget: int = POINTS_BUDGET) -> None:
+        self.budget = budget
+        self.size = 0
+        self._states: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._positions: dict[str, list[int]] = {}
+
+    def before(self, room: str, position: int) -> tuple[int, bytes] | None:
+        positions = self._positions.get(room, [])
+        index = bisect.bisect_right(positions, position)
+        if not index:
+            return None
+        key = (room, positions[index - 1])
+        self._states.move_to_end(key)
+        return key[1], self._states[key]
+
+    def add(self, room: str, position: int, state: bytes, max_bytes: int | None = POINT_MAX_BYTES) -> None:
+        key = (room, position)
+        if key in self._states or (max_bytes is not None and len(state) > max_bytes):
+            return
+        self._states[key] = state
+        bisect.insort(self._positions.setdefault(room, []), position)
+        self.size += len(state)
+        while self.size > self.budget:
+            (old_room, old_position), old_state = self._states.popitem(last=False)
+            self._positions[old_room].remove(old_position)
+            self.size -= len(old_state)
+
+
+class Seeker:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.points = SeekPoints()
+        # (room, checkpoint position) → up to where that stretch of the log is in causal order
+        self._in_order: dict[tuple[str, int], int] = {}
+        self._checkpoints: dict[str, list[int]] = {}  # room → 0 and its checkpoint positions
+
+    async def warm(self, room: str) -> None:
+        """Get every seek of `room` ready: checkpoint states in memory and, for every checkpoint
+        interval, whether the log is in causal order there (one pass over the log reading clocks
+        only, about 6 µs an update). The history pages call it when opened, in the background."""
+        positions = [0, *await self.store.checkpoint_positions(room)]
+        self._checkpoints[room] = positions
+        for base in positions[1:]:
+            known = self.points.before(room, base)
+            if known is None or known[0] != base:
+                checkpoint = await self.store.checkpoint_before(room, base)
+                if checkpoint is not None and checkpoint.upto_id == base:
+                    self.points.add(room, base, checkpoint.state, max_bytes=None)
+        updates = await self.store.updates(room, 0, positions[-1] if len(positions) > 1 else None)
+        ids = [u.id for u in updates]
+        in_order = await asyncio.to_thread(_intervals_in_order, positions, ids, [u.data for u in updates])
+        for base, end in in_order.items():
+            self._in_order[(room, base)] = max(self._in_order.get((room, base), 0), end)
+
+    async def _checkpoint_position(self, room: str, position: int) -> int:
+        """The newest checkpoint position at or before `position` (0: none); checkpoints are only
+        ever added past the newest, so the list is read again only for a position past its end."""
+        positions = self._checkpoints.get(room)
+        if positions is None or position > positions[-1] + self._reread_after(positions):
+            positions = self._checkpoints[room] = [0, *await self.store.checkpoint_positions(room)]
+        return positions[bisect.bisect_right(positions, position) - 1]
+
+    @staticmethod
+    def _reread_after(positions: list[int]) -> int:
+        return 0 if len(positions) < 2 else positions[-1] - positions[-2]
+
+    async def _state_before(self, room: str, position: int | None) -> tuple[int, int, bytes | None]:
+        """(checkpoint position, position of the state to start from, that state)."""
+        if position is None:
+            checkpoint = await self.store.checkpoint_before(room, None)
+            base = checkpoint.upto_id if checkpoint else 0
+            return base, base, checkpoint.state if checkpoint else None
+        base = await self._checkpoint_position(room, position)
+        known = self.points.before(room, position)
+        if known is not None and known[0] >= base:
+            return base, known[0], known[1]
+        if not base:
+            return 0, 0, None
+        checkpoint = await self.store.checkpoint_before(room, base)
+        if checkpoint is None or checkpoint.upto_id != base:  # not expected: checkpoints stay
+            self._checkpoints.pop(room, None)
+            checkpoint = await self.store.checkpoint_before(room, position)
+            base = checkpoint.upto_id if checkpoint else 0
+        if checkpoint is None:
+            return 0, 0, None
+        self.points.add(room, base, checkpoint.state, max_bytes=None)
+        return base, base, checkpoint.state
+
+    async def doc_at(self, room: str, position: int | None) -> Doc[Any]:
+        base, start, state = await self._state_before(room, position)
+        updates = await self.store.updates(room, start, position)
+        if not updates:
+            return await asyncio.to_thread(_apply_in_order, state, [])
+        ids = [u.id for u in updates]
+        data = [u.data for u in updates]
+        # Encoding a state costs milliseconds for a large document: no seek points from one.
+        every = POINT_EVERY if state is None or len(state) < POINT_MAX_BYTES else 0
+        if ids[-1] <= self._in_order.get((room, base), 0):
+            doc, points = await asyncio.to_thread(_apply_in_order_with_points, state, ids, data, every)
+        else:
+            doc, points, in_order = await asyncio.to_thread(_replay_causally, state, ids, data, every)
+            if in_order and start == base:
+                self._in_order[(room, base)] = max(self._in_order.get((room, base), 0), ids[-1])
+        for at, point_state in points:
+            self.points.add(room, at, point_state)
+        return doc
+
+
+def _intervals_in_order(positions: list[int], ids: list[int], updates: list[bytes]) -> dict[int, int]:
+    """Checkpoint position → the last id of its interval, for the intervals whose updates all
+    continue what came before them in log order.
+
+    An interval holding an update that waits (and all that depends on it, logged before what it
+    waits for) is left out: a checkpoint is never cut while something waits (server.persistence),
+    so what is out of order stays inside one interval, and the clocks at the next checkpoint are
+    the maximum seen.
+    """
+    clocks: dict[int, int] = {}
+    result: dict[int, int] = {}
+    dirty: set[int] = set()
+    for at, update in zip(ids, updates, strict=True):
+        base = positions[bisect.bisect_left(positions, at) - 1]
+        summary = inspect_update(update)
+        try:
+            summary.check_continues(clocks)
+        except CausalGap:
+            dirty.add(base)
+        for client, (_, end) in summary.ranges.items():
+            clocks[client] = max(clocks.get(client, 0), end)
+        if base not in dirty:
+            result[base] = at
+    return {base: end for base, end in result.items() if base not in dirty}
+
+
+def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:
+    doc: Doc[Any] = Doc()
+    if state:
+        doc.apply_update(state)
+    for update in updates:
+        doc.apply_update(update)
+    return doc
+
+
+def _apply_in_order_with_points(
+    state: bytes | None, ids: list[int], updates: list[bytes], every: int
+) -> tuple[Doc[Any], list[tuple[int, bytes]]]:
+    doc = _apply_in_order(state, [])
+    points: list[tuple[int, bytes]] = []
+    keep = every > 0
+    for count, (at, update) in enumerate(zip(ids, updates, strict=True), 1):
+        doc.apply_update(update)
+        if keep and count % every == 0:
+            point = doc.get_update()
+            keep = len(point) <= POINT_MAX_BYTES  # a large document: no seek points at all
+            if keep:
+                points.append((at, point))
+    return doc, points
+
+
+def _replay_causally(
+    state: bytes | None, ids: list[int], updates: list[bytes], every: int
+) -> tuple[Doc[Any], list[tuple[int, bytes]], bool]:
+    """The document (crdt.replay), seek points where nothing waited, and whether all was in order."""
+    replay = CausalReplay(state)
+    points: list[tuple[int, bytes]] = []
+    keep = every > 0
+    for count, (at, update) in enumerate(zip(ids, updates, strict=True), 1):
+        replay.add(update)
+        if keep and count % every == 0 and not replay.pending:
+            point = replay.state()
+            keep = len(point) <= POINT_MAX_BYTES
+            if keep:
+                points.append((at, point))
+    return replay.doc, points, replay.reordered == 0

@@ -1,0 +1,296 @@
+"""The history service: a congress's motion and mind map at any log position, and its named versions.
+
+A position is an id of the update log. Ids are shared by every room, so one
+position fixes both documents of a congress at once: the motion and the mind
+map as they were when the update with that id was stored. Each document is
+rebuilt from its newest checkpoint at or before the position plus the few
+updates after it (crdt.history.doc_at), never from pycrdt's Snapshot.
+
+The live log is batched (server.persistence): reading "now" flushes it first,
+so what an organiser just saw typed is part of the newest position.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pycrdt import Doc
+
+from crdt.history import Passage
+from crdt.mindmap import Node, build_tree
+from crdt.motion import motion_text
+from server.congress.directory import Directory
+from server.congress.domain import DomainError, room_name
+from server.history.authorship import Authorship
+from server.history.records import HistoryRecords
+from server.history.restore import mindmap_restore, motion_restore
+from server.history.seek import Seeker
+from server.history.timeline import Timeline, build_timeline
+from server.persistence import UpdateLog
+from server.rooms import Origin, OriginKind, RoomManager
+from server.store.base import LogMark, Store
+
+log = logging.getLogger(__name__)
+KINDS = ("motion", "mindmap")
+
+
+class UnknownVersion(DomainError):
+    """No such named version (or position) in this congress."""
+
+
+@dataclass(frozen=True)
+class NamedVersion:
+    id: int
+    name: str
+    position: int
+    created_by: str
+    created_at: float
+
+
+@dataclass
+class Moment:
+    """Both documents of a congress at one position."""
+
+    position: int
+    at: float | None  # when the update at (or last before) the position was accepted
+    motion: str
+    mindmap: Node
+
+
+class Marks:
+    """A room's log without the bytes (id, author, time), kept in memory and extended as it grows."""
+
+    def __init__(self) -> None:
+        self.items: list[LogMark] = []
+        self.ids: list[int] = []
+        self.times: list[float] = []  # running maximum: bisectable even if clocks of processes differ
+
+    def extend(self, marks: list[LogMark]) -> None:
+        for mark in marks:
+            self.items.append(mark)
+            self.ids.append(mark.id)
+            self.times.append(max(mark.at, self.times[-1]) if self.times else mark.at)
+
+    @property
+    def last_id(self) -> int:
+        return self.ids[-1] if self.ids else 0
+
+    def after(self, position: int) -> list[LogMark]:
+        return self.items[bisect.bisect_right(self.ids, position) :]
+
+    def upto(self, position: int) -> LogMark | None:
+        index = bisect.bisect_right(self.ids, position)
+        return self.items[index - 1] if index else None
+
+    def before_time(self, at: float) -> LogMark | None:
+        index = bisect.bisect_right(self.times, at)
+        return self.items[index - 1] if index else None
+
+
+class History:
+    def __init__(
+        self, store: Store, update_log: UpdateLog, directory: Directory, rooms: RoomManager | None = None
+    ) -> None:
+        self.store = store
+        self.update_log = update_log
+        self.directory = directory
+        self.rooms = rooms  # for restore: an old version goes back into the live room
+        self._records: HistoryRecords | None = None
+        self._authorship: Authorship | None = None
+        self._marks: dict[str, Marks] = {}
+        self._congress_ids: dict[str, int] = {}
+        self._lock = asyncio.Lock()
+        self.seeker = Seeker(store)
+        self._warmed: dict[str, asyncio.Task[None]] = {}
+
+    async def start(self) -> None:
+        self._records = HistoryRecords(self.directory.engine)
+        await asyncio.to_thread(self._records.create_tables)
+        self._authorship = Authorship(self.store, self._records)
+        self.update_log.checkpoint_listeners.append(self._checkpointed)
+
+    def _checkpointed(self, room: str) -> None:
+        if room.endswith(".motion") and self._authorship is not None:
+            self._authorship.checkpointed(room)
+
+    async def warm_authorship(self, slug: str) -> None:
+        """Cache the motion's authorship at every checkpoint now (done in the background otherwise)."""
+        if self._authorship is not None:
+            await self._authorship._warm(room_name(slug, "motion"))
+
+    @property
+    def records(self) -> HistoryRecords:
+        if self._records is None:
+            raise RuntimeError("history not started")
+        return self._records
+
+    # -- positions -------------------------------------------------------------------
+
+    async def marks(self, slug: str) -> dict[str, Marks]:
+        """Every logged update of the congress's documents, by kind, up to now."""
+        await self.update_log.flush()
+        async with self._lock:
+            found = {}
+            for kind in KINDS:
+                room = room_name(slug, kind)
+                marks = self._marks.setdefault(room, Marks())
+                marks.extend(await self.store.marks([room], after_id=marks.last_id))
+                found[kind] = marks
+            return found
+
+    async def timeline(self, slug: str) -> Timeline:
+        marks = await self.marks(slug)
+        self.warm(slug)
+        return build_timeline({kind: m.items for kind, m in marks.items()})
+
+    def warm(self, slug: str) -> None:
+        """Get seeking in the congress ready in the background (once per process and room)."""
+        for kind in KINDS:
+            room = room_name(slug, kind)
+            if room not in self._warmed:
+                self._warmed[room] = asyncio.get_running_loop().create_task(self._warm(room))
+
+    async def prepare(self, slug: str) -> None:
+        """Get seeking ready now (what `warm` starts in the background)."""
+        self.warm(slug)
+        await asyncio.gather(*(self._warmed[room_name(slug, kind)] for kind in KINDS))
+
+    async def _warm(self, room: str) -> None:
+        try:
+            await self.seeker.warm(room)
+        except Exception:
+            log.exception("seeking in %s not prepared ahead", room)
+
+    async def latest(self, slug: str) -> int:
+        """The newest position of the congress (0 while nothing was written)."""
+        return max(m.last_id for m in (await self.marks(slug)).values())
+
+    async def position_at_time(self, slug: str, at: float) -> int:
+        """The newest position accepted at or before unix time `at` (0 before the first edit)."""
+        found = [m.before_time(at) for m in (await self.marks(slug)).values()]
+        return max((mark.id for mark in found if mark is not None), default=0)
+
+    async def time_of(self, slug: str, position: int) -> float | None:
+        cached = [self._marks.get(room_name(slug, kind)) for kind in KINDS]
+        known = [m for m in cached if m is not None]
+        if len(known) < len(KINDS) or position > max(m.last_id for m in known):
+            known = list((await self.marks(slug)).values())  # flushes: only when the position is new
+        found = [mark for m in known if (mark := m.upto(position)) is not None]
+        return max(found, key=lambda mark: mark.id).at if found else None
+
+    # -- documents at a position --------------------------------------------------------
+
+    async def doc_at(self, room: str, position: int | None = None) -> Doc[Any]:
+        """The room's document once the log up to `position` (None: all of it) is applied."""
+        if position is None:
+            await self.update_log.flush()
+        return await self.seeker.doc_at(room, position)
+
+    async def text_at(self, slug: str, position: int | None = None, version: int | None = None) -> str:
+        """The motion's Markdown at a position, or at a named version, or now (neither given)."""
+        if version is not None:
+            position = (await self.version(slug, version)).position
+        doc = await self.doc_at(room_name(slug, "motion"), position)
+        return str(motion_text(doc))
+
+    async def mindmap_at(self, slug: str, position: int | None = None) -> Node:
+        return build_tree(await self.doc_at(room_name(slug, "mindmap"), position))
+
+    async def moment(self, slug: str, position: int | None = None) -> Moment:
+        if position is None:
+            position = await self.latest(slug)
+        motion, mindmap = await asyncio.gather(self.text_at(slug, position), self.mindmap_at(slug, position))
+        return Moment(position, await self.time_of(slug, position), motion, mindmap)
+
+    async def authorship(self, slug: str, position: int | None = None) -> list[Passage]:
+        """The motion at `position` (None: now) in passages, each with its writer ("participant:{id}")."""
+        if position is None:
+            position = await self.latest(slug)
+        if self._authorship is None:
+            raise RuntimeError("history not started")
+        return await self._authorship.passages(room_name(slug, "motion"), position)
+
+    # -- restore ------------------------------------------------------------------------------
+
+    async def restore(
+        self, slug: str, position: int, author: str, kinds: tuple[str, ...] = KINDS
+    ) -> dict[str, int | None]:
+        """Bring the documents of `position` back as a new edit by `author` on the live rooms.
+
+        Returns, per document, the log position of the restoring edit (None: already equal).
+        """
+        if self.rooms is None:
+            raise RuntimeError("restore needs the live rooms")
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None:
+            raise UnknownVersion("no such congress")
+        if congress.phase == "published":
+            raise DomainError("the motion is published: its documents are frozen")
+        if not 0 <= position <= await self.latest(slug):
+            raise DomainError("no such position")
+        marks = await self.marks(slug)
+        before = {kind: marks[kind].last_id for kind in kinds}
+        done: dict[str, int | None] = {}
+        for kind in kinds:
+            room_id = room_name(slug, kind)
+            target = await self.doc_at(room_id, position)
+            room = await self.rooms.get(room_id)
+            # No await between computing the edit on the live document and applying it.
+            if kind == "motion":
+                update = motion_restore(room.doc, str(motion_text(target)))
+            else:
+                update = mindmap_restore(room.doc, target)
+            if update is None:
+                done[kind] = None
+                continue
+            room.apply_update(update, Origin(OriginKind.LOCAL, author))
+            done[kind] = 0
+        marks = await self.marks(slug)  # flushed: the restoring edits are in the log now
+        for kind in done:
+            if done[kind] is not None:
+                done[kind] = next((m.id for m in marks[kind].after(before[kind]) if m.author == author), None)
+        return done
+
+    # -- named versions ---------------------------------------------------------------------
+
+    async def congress_id(self, slug: str) -> int:
+        if slug not in self._congress_ids:
+            congress = await asyncio.to_thread(self.directory.congress, slug)
+            if congress is None or congress.id is None:
+                raise UnknownVersion("no such congress")
+            self._congress_ids[slug] = congress.id
+        return self._congress_ids[slug]
+
+    async def name_version(
+        self, slug: str, name: str, author: str, position: int | None = None
+    ) -> NamedVersion:
+        """Name the state at `position`, or the current state (the newest position, flushed)."""
+        name = " ".join(name.split())
+        if not name or len(name) > 200:
+            raise DomainError("a version needs a name of 1 to 200 characters")
+        latest = await self.latest(slug)
+        if position is None:
+            position = latest
+        if not 0 <= position <= latest:
+            raise DomainError(f"position must be between 0 and {latest}")
+        congress_id = await self.congress_id(slug)
+        row = await asyncio.to_thread(self.records.add_version, congress_id, name, position, author)
+        return _version(row)
+
+    async def versions(self, slug: str) -> list[NamedVersion]:
+        congress_id = await self.congress_id(slug)
+        return [_version(row) for row in await asyncio.to_thread(self.records.versions, congress_id)]
+
+    async def version(self, slug: str, version_id: int) -> NamedVersion:
+        row = await asyncio.to_thread(self.records.version, version_id)
+        if row is None or row.congress_id != await self.congress_id(slug):
+            raise UnknownVersion("no such version in this congress")
+        return _version(row)
+
+
+def _version(row: Any) -> NamedVersion:
+    return NamedVersion(row.id, row.name, row.position, row.created_by, row.created_at)

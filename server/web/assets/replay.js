@@ -1,0 +1,237 @@
+// The replay page: a slider over the day, play/pause/speed, previous/next change, jump to a time or a
+// named version; the motion and the mind map as they were, optionally coloured by author.
+// The URL holds the position (?position=N, &authors=1), so any moment can be shared.
+'use strict'
+
+const config = JSON.parse(document.getElementById('config').dataset.config)
+const words = config.words
+const api = `/api/congresses/${encodeURIComponent(config.slug)}/history`
+const $ = (id) => document.getElementById(id)
+
+const state = {
+  position: config.position,
+  changes: [], // positions where a step of someone's edits ends, ascending
+  times: [], // the time of each change (running maximum, for searching by time)
+  versions: [],
+  playing: null,
+  wanted: null, // the position asked for while a request is in flight
+  busy: false
+}
+
+function say (text) { $('status').textContent = text }
+
+async function call (method, path, body) {
+  const response = await fetch(api + path, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'X-Ubiquite-Request': '1', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined
+  })
+  const data = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(data.error || response.statusText)
+  return data
+}
+
+function element (tag, className, text) {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+function drawTree (node) {
+  const fragment = document.createDocumentFragment()
+  const label = element('span', 'node', node.label || '—')
+  if (/^#[0-9a-fA-F]{3,8}$/.test(node.colour)) label.style.borderColor = node.colour // CSSOM: allowed by the CSP
+  fragment.append(label)
+  if (node.children.length) {
+    const list = element('ul')
+    for (const child of node.children) {
+      const item = element('li')
+      item.append(drawTree(child))
+      list.append(item)
+    }
+    fragment.append(list)
+  }
+  return fragment
+}
+
+function drawAuthorship (passages) {
+  const pre = element('pre', 'authorship')
+  const seen = new Map()
+  for (const passage of passages) {
+    const span = element('span', `by ${passage.css}`, passage.text)
+    span.title = passage.name
+    pre.append(span)
+    if (passage.text.trim()) seen.set(passage.author, passage)
+  }
+  const legend = element('ul', 'legend')
+  for (const passage of seen.values()) {
+    const item = element('li')
+    item.append(element('span', `swatch ${passage.css}`), passage.name)
+    legend.append(item)
+  }
+  $('legend').replaceChildren(legend)
+  $('motion').replaceChildren(pre)
+}
+
+function render (moment) {
+  state.position = moment.position
+  if (moment.authorship) {
+    drawAuthorship(moment.authorship)
+  } else {
+    $('legend').replaceChildren()
+    $('motion').innerHTML = moment.motion.html // markdown-it on the server, raw HTML disabled
+  }
+  $('mindmap').replaceChildren(drawTree(moment.mindmap))
+  $('where').textContent = `${words.position} ${moment.position} · ${moment.when}`
+  if (moment.at) $('slider').value = String(Math.round(moment.at))
+  $('compare').href = `/c/${encodeURIComponent(config.slug)}/comparer?from=${moment.position}&to=now`
+  const url = new URL(location.href)
+  url.searchParams.set('position', moment.position)
+  for (const key of ['version', 'time']) url.searchParams.delete(key)
+  if ($('authors').checked) url.searchParams.set('authors', '1')
+  else url.searchParams.delete('authors')
+  history.replaceState(null, '', url.pathname + url.search)
+  document.body.dataset.position = String(moment.position)
+}
+
+// Only the newest request matters: while one is in flight, later ones replace each other.
+async function show (query) {
+  state.wanted = query
+  if (state.busy) return
+  state.busy = true
+  document.body.dataset.loading = '1'
+  try {
+    while (state.wanted !== null) {
+      const asked = state.wanted
+      state.wanted = null
+      const authors = $('authors').checked ? '&authors=1' : ''
+      render(await call('GET', `/at?${asked}${authors}`))
+    }
+  } catch (error) {
+    say(`${words.error}: ${error.message}`)
+    stop()
+  } finally {
+    state.busy = false
+    delete document.body.dataset.loading
+  }
+}
+
+const showPosition = (position) => show(`position=${position}`)
+
+function neighbour (direction) {
+  const { changes, position } = state
+  if (direction > 0) return changes.find((p) => p > position)
+  for (let i = changes.length - 1; i >= 0; i--) if (changes[i] < position) return changes[i]
+  return undefined
+}
+
+function step (direction) {
+  const target = neighbour(direction)
+  if (target !== undefined) showPosition(target)
+  return target
+}
+
+function positionAtTime (at) {
+  const { times, changes } = state
+  let low = 0
+  let high = times.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (times[middle] <= at) low = middle + 1
+    else high = middle
+  }
+  return low ? changes[low - 1] : 0
+}
+
+function stop () {
+  if (state.playing) clearInterval(state.playing)
+  state.playing = null
+  $('play').textContent = `▶ ${words.play}`
+}
+
+function play () {
+  if (state.playing) return stop()
+  if (neighbour(1) === undefined && state.changes.length) showPosition(state.changes[0])
+  $('play').textContent = `⏸ ${words.pause}`
+  const tick = () => {
+    if (state.busy) return // never queue faster than the server answers
+    if (step(1) === undefined) stop()
+  }
+  state.playing = setInterval(tick, 800 / Number($('speed').value))
+}
+
+async function loadTimeline () {
+  const line = await call('GET', '')
+  const ends = new Map()
+  for (const s of line.steps) ends.set(s.last, s.end)
+  state.changes = [...ends.keys()].sort((a, b) => a - b)
+  let latest = 0
+  state.times = state.changes.map((p) => (latest = Math.max(latest, ends.get(p))))
+  state.versions = line.versions
+  const slider = $('slider')
+  if (line.start) {
+    slider.min = String(Math.floor(line.start))
+    slider.max = String(Math.ceil(line.end))
+    slider.disabled = false
+  }
+  const select = $('versions')
+  select.replaceChildren(select.options[0])
+  for (const version of line.versions) {
+    const option = element('option', '', `${version.name} (${version.position})`)
+    option.value = String(version.id)
+    select.append(option)
+  }
+}
+
+function timeOfDay (value) {
+  // "HH:MM[:SS]" on the day the congress wrote (its first edit), in the browser's time zone.
+  const day = new Date(Number($('slider').min) * 1000)
+  const [h, m, s] = value.split(':').map(Number)
+  day.setHours(h, m, s || 0, 0)
+  return day.getTime() / 1000
+}
+
+async function start () {
+  const params = new URLSearchParams(location.search)
+  $('authors').checked = params.get('authors') === '1'
+  document.body.dataset.position = String(state.position)
+  $('slider').addEventListener('input', (event) => { stop(); showPosition(positionAtTime(Number(event.target.value))) })
+  $('previous').addEventListener('click', () => { stop(); step(-1) })
+  $('next').addEventListener('click', () => { stop(); step(1) })
+  $('play').addEventListener('click', play)
+  $('speed').addEventListener('change', () => { if (state.playing) { stop(); play() } })
+  $('go-time').addEventListener('click', () => {
+    if ($('time').value) { stop(); show(`time=${timeOfDay($('time').value)}`) }
+  })
+  $('versions').addEventListener('change', (event) => {
+    if (event.target.value) { stop(); show(`version=${event.target.value}`) }
+  })
+  $('authors').addEventListener('change', () => showPosition(state.position))
+  $('name-version').addEventListener('submit', async (event) => {
+    event.preventDefault()
+    try {
+      await call('POST', '/versions', { name: event.target.elements.name.value, position: state.position })
+      event.target.reset()
+      await loadTimeline()
+      say(words.named)
+    } catch (error) { say(`${words.error}: ${error.message}`) }
+  })
+  $('restore').addEventListener('click', async () => {
+    if (!window.confirm(words.confirm_restore)) return
+    try {
+      const result = await call('POST', '/restore', { position: state.position })
+      const changed = Object.values(result.edits).some((edit) => edit !== null)
+      await loadTimeline()
+      say(changed ? words.restored : words.unchanged)
+    } catch (error) { say(`${words.error}: ${error.message}`) }
+  })
+  try {
+    await loadTimeline()
+  } catch (error) { say(`${words.error}: ${error.message}`) }
+  await showPosition(state.position) // draws authorship if the URL asks for it, sets the slider
+  document.body.dataset.ready = '1'
+}
+
+start()
