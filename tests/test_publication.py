@@ -65,6 +65,24 @@ async def test_the_press_sees_the_chosen_version_only_while_published(congress: 
         assert back.json()["position"] == position
         assert "Ajoutée après" not in (await http.get(page)).text
 
+        # The history's named versions ("texte adopté") are versions to publish and export too.
+        history = f"/api/congresses/{congress.slug}/history/versions"
+        named = await http.post(
+            history, json={"name": "texte adopté", "position": position}, headers=_bearer(organiser)
+        )
+        assert named.status_code == 201, named.text
+        version_id = named.json()["id"]
+        adopted = await http.post(api, json={"named": version_id}, headers=_bearer(organiser))
+        assert adopted.status_code == 200 and adopted.json()["position"] == position
+        exported = await http.get(
+            f"/api/congresses/{congress.slug}/motion.md",
+            params={"named": version_id},
+            headers=_bearer(organiser),
+        )
+        assert exported.status_code == 200 and "Ajoutée après" not in exported.text
+        unknown = await http.post(api, json={"named": 10**9}, headers=_bearer(organiser))
+        assert unknown.status_code == 400
+
         withdrawn = await http.delete(api, headers=_bearer(writer))
         assert withdrawn.status_code == 403
         withdrawn = await http.delete(api, headers=_bearer(organiser))

@@ -19,11 +19,12 @@ from starlette.routing import Route
 from server.congress.domain import DomainError, Identity
 from server.congress.models import CongressRow
 from server.errors import AccessDenied, Forbidden
+from server.history.service import UnknownVersion
 from server.publication.edition import Edition
 from server.publication.formats import FORMATS, FormatUnavailable, UnknownFormat, export, get_format
 from server.publication.formats.html import EXPORT_CSP, edition_body
 from server.publication.models import PublicationRow
-from server.publication.versions import parse_version
+from server.publication.versions import BadVersion, Version, parse_version
 from server.web.i18n import language
 from server.web.layout import SECURITY_HEADERS, esc, page
 
@@ -143,8 +144,8 @@ async def publish(request: Request, services: Any, identity: Identity, congress:
     from server.routes.organiser import _json
 
     data = await _json(request)
-    raw = data.get("version")
-    version = parse_version(None if raw is None else str(raw))
+    raw, named = data.get("version"), data.get("named")
+    version = await _chosen(services, congress, None if raw is None else str(raw), named)
     row = await services.publishing.publish(congress, version, identity.author)
     return JSONResponse(publication_json(request, congress, row))
 
@@ -160,9 +161,24 @@ async def export_version(
     request: Request, services: Any, identity: Identity, congress: CongressRow
 ) -> Response:
     name = get_format(request.path_params["format"]).name
-    version = parse_version(request.query_params.get("version"))
+    query = request.query_params
+    version = await _chosen(services, congress, query.get("version"), query.get("named"))
     edition = await services.publishing.edition(congress, version, _lang(request))
     return await _export(edition, name)
+
+
+async def _chosen(services: Any, congress: CongressRow, version: str | None, named: object) -> Version:
+    """A log position, "current", or the position of a named version ("texte adopté") of the history."""
+    if named is None or named == "":
+        return parse_version(version)
+    try:
+        version_id = int(str(named))
+    except ValueError:
+        raise BadVersion("named must be the id of a named version") from None
+    try:
+        return (await services.history.version(congress.slug, version_id)).position
+    except UnknownVersion as exc:
+        raise BadVersion(str(exc)) from exc
 
 
 ROUTES = [
