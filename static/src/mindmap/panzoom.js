@@ -10,6 +10,8 @@ export class PanZoom {
     this.x = 0
     this.y = 0
     this.scale = 1
+    // Until the person pans or zooms, the view follows the map as it fills (first sync, seeding).
+    this.steered = false
     let drag = null
     viewport.addEventListener('pointerdown', (event) => {
       if (event.button !== 0 || isHandle(event.target)) return
@@ -19,6 +21,7 @@ export class PanZoom {
     })
     viewport.addEventListener('pointermove', (event) => {
       if (!drag || event.pointerId !== drag.id) return
+      this.steered = true
       this.x = event.clientX - drag.x
       this.y = event.clientY - drag.y
       this.apply()
@@ -31,6 +34,7 @@ export class PanZoom {
     viewport.addEventListener('pointercancel', stop)
     viewport.addEventListener('wheel', (event) => {
       event.preventDefault()
+      this.steered = true
       const box = viewport.getBoundingClientRect()
       this.zoomAt(Math.exp(-event.deltaY / 500), event.clientX - box.left, event.clientY - box.top)
     }, { passive: false })
@@ -50,6 +54,7 @@ export class PanZoom {
   }
 
   zoom (factor) {
+    this.steered = true
     this.zoomAt(factor, this.viewport.clientWidth / 2, this.viewport.clientHeight / 2)
   }
 

@@ -21,7 +21,6 @@ export class MapView {
     this._foldKey = `ubiquite:folded:${room}`
     this.folded = new Set(JSON.parse(localStorage.getItem(this._foldKey) || '[]'))
     this._held = false
-    this._centred = false
 
     this.viewport = document.createElement('div')
     this.viewport.className = 'mm-viewport'
@@ -88,10 +87,7 @@ export class MapView {
     if (!findNode(this.tree, this.selected)) this.selected = ROOT_ID
     this.list.replaceChildren(this._item(this.tree, 0, 0, '', 1, 1))
     if (hadFocus) this.focusSelected()
-    if (!this._centred && this.viewport.clientWidth) {
-      this._centred = true
-      this.panzoom.recentre()
-    }
+    if (!this.panzoom.steered && this.viewport.clientWidth) this.panzoom.recentre()
   }
 
   _item (node, depth, index, inherited, position, setSize) {
