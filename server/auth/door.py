@@ -120,15 +120,25 @@ class Door:
 
     async def organiser(self, conn: HTTPConnection, slug: str, method: str) -> Identity:
         """An organiser of congress `slug`, checked against cross-site requests when by cookie."""
-        caller = await self.identify(conn)
-        if caller.by_cookie and method not in SAFE_METHODS and not self.same_site_request(conn):
-            raise Forbidden("cross-site request refused")
-        identity = caller.identity
+        identity = await self._checked_caller(conn, method)
         if identity.congress_slug != slug:
             raise Forbidden("not your congress")
         if not identity.is_organiser:
             raise Forbidden("organisers only")
         return identity
+
+    async def any_organiser(self, conn: HTTPConnection, method: str) -> Identity:
+        """An organiser of some congress of this instance (to create a congress, import an archive)."""
+        identity = await self._checked_caller(conn, method)
+        if not identity.is_organiser:
+            raise Forbidden("organisers only")
+        return identity
+
+    async def _checked_caller(self, conn: HTTPConnection, method: str) -> Identity:
+        caller = await self.identify(conn)
+        if caller.by_cookie and method not in SAFE_METHODS and not self.same_site_request(conn):
+            raise Forbidden("cross-site request refused")
+        return caller.identity
 
     def set_session_cookie(self, response: Response, conn: HTTPConnection, secret: str, max_age: int) -> None:
         response.set_cookie(

@@ -11,9 +11,8 @@ import time
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import col, select
 
 from server.congress.domain import (
     DOCUMENT_KINDS,
@@ -33,27 +32,12 @@ from server.congress.models import (
     ParticipantRow,
     SessionRow,
 )
+from server.store.tables import BoundTables
 
 
-class Directory:
-    def __init__(self, engine: Engine | None = None) -> None:
-        self._engine = engine
-
-    def bind(self, engine: Engine) -> None:
-        """The server binds the store's engine once the store has started."""
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            raise RuntimeError("directory not bound to a database")
-        return self._engine
-
-    def create_tables(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=TABLES)
-
-    def _session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+class Directory(BoundTables):
+    tables = TABLES
+    label = "directory"
 
     # -- congresses ------------------------------------------------------------------
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import col, select
 
 from server.contributions.models import TABLES, ContributionRow, ThemeRow, ThemeRunRow
+from server.store.tables import BoundTables
 from server.themes.contributions import Contribution, RowProblem
 
 
@@ -49,24 +49,9 @@ class Filter:
     source: str = ""
 
 
-class ContributionStore:
-    def __init__(self, engine: Engine | None = None) -> None:
-        self._engine = engine
-
-    def bind(self, engine: Engine) -> None:
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            raise RuntimeError("contribution store not bound to a database")
-        return self._engine
-
-    def create_tables(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=TABLES)
-
-    def _session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+class ContributionStore(BoundTables):
+    tables = TABLES
+    label = "contribution store"
 
     # -- contributions ---------------------------------------------------------------
 
