@@ -21,6 +21,7 @@ from server.archive.service import Archives
 from server.congress.directory import Directory
 from server.congress.domain import NewParticipant, Role
 from server.congress.models import CongressRow, ParticipantRow
+from server.history.models import VersionRow
 from server.publication.models import PublicationRow
 from server.publication.versions import motion_at
 from server.store.base import NewUpdate
@@ -88,6 +89,15 @@ async def _history(store: SqlStore, directory: Directory, seed: int = 3) -> tupl
                 published_by=f"participant:{people[0].id}",
             )
         )
+        session.add(
+            VersionRow(
+                congress_id=congress.id,
+                name="texte adopté",
+                position=sorted(texts)[150],
+                created_by=f"participant:{people[1].id}",
+                created_at=2.0,
+            )
+        )
         session.commit()
     return congress.slug, texts
 
@@ -129,6 +139,10 @@ async def test_an_imported_archive_replays_identically_at_every_position(tmp_pat
     with Session(target.engine) as session:
         publication = session.get(PublicationRow, imported.congress.id)
         assert publication is not None and publication.position == imported.positions[positions[200]]
+        (adopted,) = session.exec(select(VersionRow).where(VersionRow.congress_id == imported.congress.id))
+        assert adopted.name == "texte adopté" and adopted.position == imported.positions[positions[150]]
+        creator = target_directory.participant(int(adopted.created_by.removeprefix("participant:")))
+        assert creator is not None and creator.name == NAMES[1]  # the same person, renumbered
     assert Archives(target.engine).export(slug) != b""  # and it can be archived again
     await source.stop()
     await target.stop()

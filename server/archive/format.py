@@ -5,7 +5,7 @@
     congress.json      slug, title, edition, dates, phase
     participants.json  the people (their ids are the ones in the log's authors)
     updates.jsonl      the log of every room in log order: id, room kind, at, author, data (base64)
-    versions.json      named versions and the publication, as log positions
+    versions.json      named versions and the publication, as log positions (mapped on import)
 
 A member missing, cut short or changed, an update that does not decode, a
 room whose replay does not end in the recorded state: the file is refused.

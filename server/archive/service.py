@@ -19,11 +19,13 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from server.archive.format import Archive, ArchivedUpdate, ArchiveRefused, read_archive, write_archive
 from server.congress.domain import DOCUMENT_KINDS, check_slug, room_name
 from server.congress.models import CongressRow, DocumentRow, ParticipantRow
+from server.history.models import TABLES as HISTORY_TABLES
+from server.history.models import VersionRow
 from server.persistence import _checkpoint_states
 from server.publication.models import PublicationRow
 from server.publication.models import create_tables as create_publication_tables
@@ -48,6 +50,7 @@ class Archives:
         self.engine = engine
         self.checkpoint_every = checkpoint_every
         create_publication_tables(engine)
+        SQLModel.metadata.create_all(engine, tables=HISTORY_TABLES)  # named versions
 
     # -- export ------------------------------------------------------------------------
 
@@ -67,6 +70,11 @@ class Archives:
                 .order_by(col(ParticipantRow.id))
             ).all()
             publication = session.get(PublicationRow, congress.id)
+            named = session.exec(
+                select(VersionRow)
+                .where(VersionRow.congress_id == congress.id)
+                .order_by(col(VersionRow.position), col(VersionRow.id))
+            ).all()
             archive = Archive(
                 congress={
                     "slug": congress.slug,
@@ -82,8 +90,15 @@ class Archives:
                 ],
                 updates=[ArchivedUpdate(r.id or 0, kinds[r.room], r.at, r.author, r.data) for r in rows],
                 versions={
-                    # Named versions belong to the history side; the format has their place already.
-                    "named": [],
+                    "named": [
+                        {
+                            "name": v.name,
+                            "position": v.position,
+                            "created_by": v.created_by,
+                            "created_at": v.created_at,
+                        }
+                        for v in named
+                    ],
                     "publication": None
                     if publication is None
                     else {
@@ -178,6 +193,16 @@ class Archives:
                     position=_map_position(publication["position"], positions),
                     published_at=float(publication.get("published_at") or time.time()),
                     published_by=_author(str(publication.get("published_by", "")), people),
+                )
+            )
+        for version in archive.versions.get("named", []):
+            session.add(
+                VersionRow(
+                    congress_id=congress.id,
+                    name=version["name"],
+                    position=_map_position(version["position"], positions),
+                    created_by=_author(str(version.get("created_by", "")), people),
+                    created_at=float(version.get("created_at") or time.time()),
                 )
             )
         session.flush()
