@@ -35,6 +35,15 @@ def denied_page(request: Request, denied: AccessDenied) -> Response:
     return page(translate(key, lang), body, lang, status=denied.http_status)
 
 
+async def organiser_or_refusal(request: Request) -> Identity | Response:
+    """The organiser behind a request for a page of `/c/{slug}/...`, or the page refusing them."""
+    door: Door = request.app.state.services.door
+    try:
+        return await door.organiser(request, request.path_params["slug"], "GET")
+    except AccessDenied as denied:
+        return denied_page(request, denied)
+
+
 async def congress_page(request: Request) -> Response:
     services = request.app.state.services
     door: Door = services.door

@@ -17,7 +17,7 @@ from server.auth.door import Door
 from server.congress.domain import Identity
 from server.contributions.chart import COLOURS
 from server.errors import AccessDenied, Forbidden
-from server.routes.congress import denied_page
+from server.routes.congress import denied_page, organiser_or_refusal
 from server.web.i18n import language
 from server.web.i18n_contributions import words
 from server.web.layout import esc, page
@@ -72,14 +72,10 @@ async def contributions_page(request: Request) -> Response:
 
 
 async def review_page(request: Request) -> Response:
-    door: Door = request.app.state.services.door
+    identity = await organiser_or_refusal(request)
+    if isinstance(identity, Response):
+        return identity
     slug = request.path_params["slug"]
-    try:
-        identity = await door.organiser(request, slug, "GET")
-    except AccessDenied as denied:
-        if isinstance(denied, Forbidden) and "organisers" in denied.reason:
-            return denied_page(request, Forbidden("organisers only"))
-        return denied_page(request, denied)
     lang = language(request)
     w = {key: esc(value) for key, value in words(lang).items()}
     api = f"/api/congresses/{esc(slug)}"

@@ -15,10 +15,8 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from server.auth.door import Door
 from server.congress.domain import PHASES
-from server.errors import AccessDenied, Forbidden
-from server.routes.congress import denied_page
+from server.routes.congress import organiser_or_refusal
 from server.web.i18n import ORGANISER_MESSAGES, language, translate
 from server.web.i18n_contributions import words as contribution_words
 from server.web.layout import esc, page
@@ -27,14 +25,10 @@ ASSETS = Path(__file__).resolve().parent.parent / "web" / "assets"
 
 
 async def organiser_page(request: Request) -> Response:
-    door: Door = request.app.state.services.door
+    identity = await organiser_or_refusal(request)
+    if isinstance(identity, Response):
+        return identity
     slug = request.path_params["slug"]
-    try:
-        identity = await door.organiser(request, slug, "GET")
-    except AccessDenied as denied:
-        if isinstance(denied, Forbidden) and "organisers" in denied.reason:
-            return denied_page(request, Forbidden("organisers only"))
-        return denied_page(request, denied)
     lang = language(request)
 
     def t(key: str) -> str:
