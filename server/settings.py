@@ -51,6 +51,20 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class BodyLimits:
+    """The most bytes an HTTP request body may carry, per kind of route (server/web/limits.py).
+
+    Enforced while the body streams in, before anything parses it: a forged token cannot
+    make the server hold more than this (docs/security.md).
+    """
+
+    form_bytes: int = 64 * 1024  # the name-choice and sign-out forms are a few bytes
+    json_bytes: int = 2 * 1024 * 1024  # what the organiser routes accepted before this limit
+    upload_bytes: int = 20 * 1024 * 1024  # CSV of participants or contributions
+    archive_bytes: int = 512 * 1024 * 1024  # a congress archive with its whole log
+
+
+@dataclass(frozen=True)
 class AccessSettings:
     """The closed door: how long links and sessions last, and what one person or address may do."""
 
@@ -76,6 +90,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     data_dir: Path = Path("data")
     limits: Limits = field(default_factory=Limits)
+    bodies: BodyLimits = field(default_factory=BodyLimits)
     access: AccessSettings = field(default_factory=AccessSettings)
     # Checkpoint the full state after this many logged updates (FIELD-NOTES: seek ≤ 15–50 ms).
     checkpoint_every: int = 1000
@@ -105,6 +120,12 @@ class Settings:
             max_message_bytes=_int(env, "UBIQUITE_MAX_MESSAGE_BYTES", Limits.max_message_bytes, 1024),
             messages_per_second=_float(env, "UBIQUITE_MESSAGES_PER_SECOND", Limits.messages_per_second, 1),
             message_burst=_int(env, "UBIQUITE_MESSAGE_BURST", Limits.message_burst, 1),
+        )
+        bodies = BodyLimits(
+            form_bytes=_int(env, "UBIQUITE_MAX_FORM_BYTES", BodyLimits.form_bytes, 1024),
+            json_bytes=_int(env, "UBIQUITE_MAX_JSON_BYTES", BodyLimits.json_bytes, 1024),
+            upload_bytes=_int(env, "UBIQUITE_MAX_UPLOAD_BYTES", BodyLimits.upload_bytes, 1024),
+            archive_bytes=_int(env, "UBIQUITE_MAX_ARCHIVE_BYTES", BodyLimits.archive_bytes, 1024),
         )
         host = env.get("HOST", "127.0.0.1")
         port = _int(env, "PORT", 8000, 1)
@@ -136,6 +157,7 @@ class Settings:
             allowed_origins=origins,
             data_dir=data_dir,
             limits=limits,
+            bodies=bodies,
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
