@@ -74,7 +74,8 @@ class AccessSettings:
     session_days: float = 14.0
     max_connections_per_person: int = 12  # a few tabs, each with the motion and the mind map
     failed_attempts: int = 20  # bad tokens or cookies from one address ...
-    failed_attempts_window: float = 600.0  # ... within this many seconds, then refused until it passes
+    failed_attempts_window: float = 600.0  # ... within this many seconds, then each bad one ...
+    failed_attempt_delay: float = 1.0  # ... is answered this late (valid credentials still pass)
     # Open sockets re-read their identity this often: a revocation made by another process
     # or the command line closes them within this delay (the issue asks for a minute at most).
     recheck_seconds: float = 20.0
@@ -140,6 +141,9 @@ class Settings:
                 env, "UBIQUITE_MAX_CONNECTIONS_PER_PERSON", AccessSettings.max_connections_per_person, 1
             ),
             failed_attempts=_int(env, "UBIQUITE_FAILED_ATTEMPTS", AccessSettings.failed_attempts, 1),
+            failed_attempt_delay=_float(
+                env, "UBIQUITE_FAILED_ATTEMPT_DELAY", AccessSettings.failed_attempt_delay, 0.0
+            ),
             recheck_seconds=_float(
                 env, "UBIQUITE_ACCESS_RECHECK_SECONDS", AccessSettings.recheck_seconds, 0.1
             ),
