@@ -65,6 +65,20 @@ class BodyLimits:
 
 
 @dataclass(frozen=True)
+class ServerLimits:
+    """What `ubiquite serve` asks of uvicorn, against slow or piled-up connections (docs/deployment.md)."""
+
+    # A request's headers must be complete this many seconds after the connection opened or
+    # the previous response ended (server/serving.py; uvicorn has no such timeout).
+    header_seconds: float = 10.0
+    keep_alive_seconds: int = 5  # an idle keep-alive connection is closed after this
+    # Past this many connections (WebSockets included) or running requests, uvicorn answers
+    # 503 at once instead of piling them up: two sockets for each of 2,500 people.
+    max_concurrency: int = 5000
+    max_header_bytes: int = 64 * 1024  # one request's headers (with the h11 parser)
+
+
+@dataclass(frozen=True)
 class AccessSettings:
     """The closed door: how long links and sessions last, and what one person or address may do."""
 
@@ -92,6 +106,7 @@ class Settings:
     data_dir: Path = Path("data")
     limits: Limits = field(default_factory=Limits)
     bodies: BodyLimits = field(default_factory=BodyLimits)
+    serving: ServerLimits = field(default_factory=ServerLimits)
     access: AccessSettings = field(default_factory=AccessSettings)
     # Checkpoint the full state after this many logged updates (FIELD-NOTES: seek ≤ 15–50 ms).
     checkpoint_every: int = 1000
@@ -128,6 +143,12 @@ class Settings:
             upload_bytes=_int(env, "UBIQUITE_MAX_UPLOAD_BYTES", BodyLimits.upload_bytes, 1024),
             archive_bytes=_int(env, "UBIQUITE_MAX_ARCHIVE_BYTES", BodyLimits.archive_bytes, 1024),
         )
+        serving = ServerLimits(
+            header_seconds=_float(env, "UBIQUITE_HEADER_TIMEOUT", ServerLimits.header_seconds, 0.1),
+            keep_alive_seconds=_int(env, "UBIQUITE_KEEP_ALIVE_TIMEOUT", ServerLimits.keep_alive_seconds, 1),
+            max_concurrency=_int(env, "UBIQUITE_MAX_CONCURRENCY", ServerLimits.max_concurrency, 10),
+            max_header_bytes=_int(env, "UBIQUITE_MAX_HEADER_BYTES", ServerLimits.max_header_bytes, 4096),
+        )
         host = env.get("HOST", "127.0.0.1")
         port = _int(env, "PORT", 8000, 1)
         public_url = (env.get("UBIQUITE_PUBLIC_URL") or "").rstrip("/")
@@ -162,6 +183,7 @@ class Settings:
             data_dir=data_dir,
             limits=limits,
             bodies=bodies,
+            serving=serving,
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
