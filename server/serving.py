@@ -67,8 +67,10 @@ class HeaderDeadline(_Base):  # type: ignore[misc,valid-type]
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if not self.transport.is_closing():
-            self._arm()  # the next request on this connection gets its own deadline
+        # The next request on this connection gets its own deadline, unless a pipelined one,
+        # its headers already in, has just started.
+        if not self.transport.is_closing() and not self._in_flight():
+            self._arm()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
@@ -84,9 +86,12 @@ class HeaderDeadline(_Base):  # type: ignore[misc,valid-type]
             self._deadline.cancel()
             self._deadline = None
 
+    def _in_flight(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
     def _too_slow(self) -> None:
         self._deadline = None
-        if self.cycle is not self._armed_for or self.transport.is_closing():
+        if self.cycle is not self._armed_for or self._in_flight() or self.transport.is_closing():
             return
         client = f"{self.client[0]}:{self.client[1]}" if self.client else "?"
         log.info("closed %s: its request headers did not arrive within %g s", client, self.header_seconds)

@@ -56,6 +56,20 @@ def test_a_connection_dripping_headers_is_closed(guarded: ServerProcess) -> None
         assert response.status == 200  # a prompt request is served as before
 
 
+def test_a_keep_alive_connection_serves_request_after_request(guarded: ServerProcess) -> None:
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", guarded.port), timeout=10) as sock:
+        sock.sendall(request * 2)  # pipelined: the second request's headers are in with the first
+        replies = b""
+        while replies.count(b"HTTP/1.1 200") < 2:
+            chunk = sock.recv(65536)
+            assert chunk, f"closed after {replies.count(b'HTTP/1.1 200')} answer(s)"
+            replies += chunk
+        time.sleep(HEADER_TIMEOUT / 3)
+        sock.sendall(request)  # prompt, on the same connection: a fresh deadline, served
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+
+
 @pytest.mark.anyio
 async def test_a_websocket_outlives_the_header_deadline(guarded: ServerProcess) -> None:
     congress = guarded.congress()
