@@ -60,14 +60,19 @@ def test_a_keep_alive_connection_serves_request_after_request(guarded: ServerPro
     request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     with socket.create_connection(("127.0.0.1", guarded.port), timeout=10) as sock:
         sock.sendall(request * 2)  # pipelined: the second request's headers are in with the first
-        replies = b""
-        while replies.count(b"HTTP/1.1 200") < 2:
-            chunk = sock.recv(65536)
-            assert chunk, f"closed after {replies.count(b'HTTP/1.1 200')} answer(s)"
-            replies += chunk
+        replies = _answers(sock, b"", 2)
         time.sleep(HEADER_TIMEOUT / 3)
         sock.sendall(request)  # prompt, on the same connection: a fresh deadline, served
-        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+        _answers(sock, replies, 3)
+
+
+def _answers(sock: socket.socket, replies: bytes, count: int) -> bytes:
+    """Read until `count` whole /healthz answers (a JSON object each) have arrived."""
+    while replies.count(b"HTTP/1.1 200") < count or not replies.endswith(b"}"):
+        chunk = sock.recv(65536)
+        assert chunk, f"closed after {replies.count(b'HTTP/1.1 200')} answer(s)"
+        replies += chunk
+    return replies
 
 
 @pytest.mark.anyio
