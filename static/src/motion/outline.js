@@ -7,6 +7,7 @@
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/
 const ITEM = /^([ \t]*)(\d{1,9})[.)][ \t]+(.+)$/
 // The line breaks of Python's str.splitlines(), so line numbers agree with the server's.
+// eslint-disable-next-line no-control-regex -- \x1c-\x1e are line breaks to Python
 const LINE_BREAK = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/
 
 /** @typedef {{kind: 'title'|'axis'|'proposal'|'lever', title: string, line: number, number: string, children: Entry[]}} Entry */
