@@ -9,6 +9,8 @@
 //    that would still close a cycle, until there is no cycle;
 // 3. a deleted node hides its branch, except descendants moved elsewhere.
 
+import { splitWords } from '../pytext.js'
+
 export const NODES = 'nodes'
 export const ROOT_ID = 'root'
 
@@ -145,6 +147,7 @@ function items (node, number, indent) {
   return lines
 }
 
+/** Python's `" ".join(label.split())`, with Python's whitespace. */
 function oneLine (label) {
-  return label.split(/\s+/).filter(Boolean).join(' ')
+  return splitWords(label).join(' ')
 }
