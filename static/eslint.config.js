@@ -8,7 +8,7 @@ export default [
   { ignores: ['dist/', 'node_modules/'] },
   js.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: globals.browser },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.browser },
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-new': 'error',
