@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 
 import { NODES, buildTree, toOutline } from '../src/mindmap/tree.js'
 import { outline } from '../src/motion/outline.js'
+import { splitWords, stripStart } from '../src/pytext.js'
 
 const golden = (name) =>
   JSON.parse(readFileSync(new URL(`../../tests/golden/${name}.json`, import.meta.url), 'utf8')).cases
@@ -39,4 +40,27 @@ for (const fixture of golden('motions')) {
 test('the fixtures are there and not empty', () => {
   assert.ok(golden('mindmaps').length >= 5)
   assert.ok(golden('motions').length >= 5)
+})
+
+const characters = JSON.parse(readFileSync(new URL('../../tests/golden/characters.json', import.meta.url), 'utf8'))
+
+test('every character is whitespace to the ports exactly when it is to Python', () => {
+  const python = new Set(characters.whitespace)
+  const ours = []
+  for (let code = 0; code < 0x110000; code++) {
+    if (code >= 0xd800 && code < 0xe000) continue // lone surrogates are not characters
+    const c = String.fromCodePoint(code)
+    if (splitWords(`a${c}b`).length === 2) ours.push(code)
+    assert.equal(stripStart(`${c}x`) === 'x', python.has(code), `U+${code.toString(16)} stripped`)
+  }
+  assert.deepEqual(ours, characters.whitespace)
+})
+
+test('a motion item is numbered with any digit Python\'s \\d takes, and only those', () => {
+  const python = new Set(characters.bmp_digits)
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code < 0xe000) continue
+    const [axis] = outline(`## Axe\n${String.fromCodePoint(code)}. Proposition`)
+    assert.equal(axis.children.length === 1, python.has(code), `U+${code.toString(16)} as a digit`)
+  }
 })

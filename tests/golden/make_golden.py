@@ -2,7 +2,8 @@
 
 Builds a handful of documents with pycrdt and writes, for each, the updates that make it
 (base64, applied in order) and what Python reads from it: the mind map's tree and outline
-(`mindmaps.json`), the motion's text and outline (`motions.json`). tests/test_golden.py
+(`mindmaps.json`), the motion's text and outline (`motions.json`), and the characters
+Python counts as whitespace and digits (`characters.json`). tests/test_golden.py
 checks that Python still gives that output and that these files are up to date;
 static/test/golden.test.js applies the same updates to a Y.Doc and checks that the
 JavaScript ports (static/src/mindmap/tree.js, static/src/motion/outline.js) agree.
@@ -42,6 +43,7 @@ from crdt.motion import motion_text, outline
 HERE = Path(__file__).resolve().parent
 MINDMAPS = HERE / "mindmaps.json"
 MOTIONS = HERE / "motions.json"
+CHARACTERS = HERE / "characters.json"
 ABOUT = "Written by tests/golden/make_golden.py; do not edit by hand."
 
 Updates = list[bytes]
@@ -328,6 +330,22 @@ def read_motion(updates: Updates) -> dict[str, Any]:
     return {"text": text, "outline": [asdict(entry) for entry in outline(text)]}
 
 
+# -- characters --------------------------------------------------------------------------------
+
+
+def characters() -> dict[str, Any]:
+    """Every character the rules treat specially, so the ports are checked on all of them.
+
+    Whitespace (str.split, lstrip) is stable across Unicode versions; the digits of `\\d`
+    are limited to the Basic Multilingual Plane, where no Unicode version since Python 3.11's
+    has added any, so the file does not change with the Python that writes it.
+    """
+    return {
+        "whitespace": [code for code in range(0x110000) if chr(code).isspace()],
+        "bmp_digits": [code for code in range(0x10000) if re.fullmatch(r"\d", chr(code))],
+    }
+
+
 # -- files -------------------------------------------------------------------------------------
 
 
@@ -348,6 +366,7 @@ def render() -> dict[Path, str]:
     return {
         MINDMAPS: _dump({"about": ABOUT, "cases": mindmaps}),
         MOTIONS: _dump({"about": ABOUT, "cases": motions}),
+        CHARACTERS: json.dumps({"about": ABOUT, **characters()}) + "\n",
     }
 
 
