@@ -2,7 +2,7 @@
 //
 // Same layout (one Y.Map `nodes`: id → Y.Map of label, parent, order, colour,
 // links, deleted, moved, prev_parent) and the same rules, so that a browser and
-// the server always show the same tree (tests/test_browser_mindmap.py checks it):
+// the server always show the same tree (tests/golden/ and tests/test_browser_mindmap.py check it):
 // 1. a node whose parent does not exist hangs under the central subject;
 // 2. in a cycle made by concurrent moves, the node with the greatest
 //    (moved, id) goes back to its prev_parent, or under the central subject if

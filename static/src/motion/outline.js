@@ -3,6 +3,7 @@
 // Same rules as the server: `#` title, `##` axes, numbered items under an axis
 // are proposals, items nested deeper than their proposal are levers; numbers
 // follow the order of the text, not the numbers typed; fenced code is skipped.
+// tests/golden/ holds documents and the outline Python gives them; static/test/ checks this port.
 
 import { stripStart } from '../pytext.js'
 
