@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -25,7 +24,6 @@ from server.contributions.warming import VectorWarmer
 from server.history import History
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
-from server.publication import models as publication_models
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
 from server.relay import BrokerRelay
@@ -110,7 +108,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
 
 
 def directory_engine(store: Store) -> Engine:
-    """The congress tables live in the store's database; a memory store gets a private in-memory one."""
+    """The congress tables live in the store's database (its start upgraded the schema); a memory
+    store gets a private in-memory one, made by the same migrations."""
     from server.store.sql import SqlStore
 
     if isinstance(store, SqlStore):
@@ -118,18 +117,19 @@ def directory_engine(store: Store) -> Engine:
     from sqlalchemy.pool import StaticPool
     from sqlmodel import create_engine
 
-    return create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    from server.store import migrations
+
+    engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    migrations.upgrade(engine)
+    return engine
 
 
 async def start_services(services: Services) -> None:
     await services.store.start()
     services.directory.bind(directory_engine(services.store))
-    await asyncio.to_thread(services.directory.create_tables)
-    await asyncio.to_thread(publication_models.create_tables, services.directory.engine)
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
-    await asyncio.to_thread(services.contributions.store.create_tables)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     await services.history.start()
     await services.door.start()

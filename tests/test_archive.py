@@ -40,7 +40,6 @@ async def _store(path: Path) -> tuple[SqlStore, Directory]:
     store = SqlStore(f"sqlite:///{path}")
     await store.start()
     directory = Directory(store.engine)
-    directory.create_tables()
     return store, directory
 
 

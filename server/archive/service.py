@@ -19,16 +19,14 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from server.archive.format import Archive, ArchivedUpdate, ArchiveRefused, read_archive, write_archive
 from server.congress.domain import DOCUMENT_KINDS, check_slug, room_name
 from server.congress.models import CongressRow, DocumentRow, ParticipantRow
-from server.history.models import TABLES as HISTORY_TABLES
 from server.history.models import VersionRow
 from server.persistence import _checkpoint_states
 from server.publication.models import PublicationRow
-from server.publication.models import create_tables as create_publication_tables
 from server.store.base import LoggedUpdate
 from server.store.models import CheckpointRow, UpdateRow
 
@@ -49,8 +47,6 @@ class Archives:
     def __init__(self, engine: Engine, checkpoint_every: int = 1000) -> None:
         self.engine = engine
         self.checkpoint_every = checkpoint_every
-        create_publication_tables(engine)
-        SQLModel.metadata.create_all(engine, tables=HISTORY_TABLES)  # named versions
 
     # -- export ------------------------------------------------------------------------
 

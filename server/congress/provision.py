@@ -49,10 +49,9 @@ def admin(settings: Settings | None = None) -> Iterator[Admin]:
     if settings.database_url.startswith("memory:"):
         raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
     store = SqlStore(settings.database_url)
-    store.start_blocking()  # creates every table, as the server would
+    store.start_blocking()  # upgrades the schema to this release's, as the server would
     try:
         directory = Directory(store.engine)
-        directory.create_tables()
         access = AccessService(
             directory, TokenSigner(settings.secret_key), settings.access.session_days * 86400
         )

@@ -11,17 +11,14 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from server.history.models import TABLES, AttributionRow, VersionRow
+from server.history.models import AttributionRow, VersionRow
 
 
 class HistoryRecords:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def create_tables(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=TABLES)
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

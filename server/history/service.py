@@ -109,7 +109,6 @@ class History:
 
     async def start(self) -> None:
         self._records = HistoryRecords(self.directory.engine)
-        await asyncio.to_thread(self._records.create_tables)
         self._authorship = Authorship(self.store, self._records)
         self.update_log.checkpoint_listeners.append(self._checkpointed)
 

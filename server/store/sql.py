@@ -13,8 +13,9 @@ from sqlalchemy import select as core_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
+from server.store import migrations
 from server.store.base import (
     CheckpointRecord,
     LoggedUpdate,
@@ -93,7 +94,7 @@ class SqlStore:
         else:
             engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
         try:
-            SQLModel.metadata.create_all(engine)
+            migrations.upgrade(engine)  # every table of the application lives in this database
         except SQLAlchemyError as exc:
             engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {exc.__class__.__name__}: {exc}") from exc
