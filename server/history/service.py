@@ -27,6 +27,7 @@ from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
 from server.history.records import HistoryRecords
+from server.history.repository import HistoryRepository
 from server.history.restore import mindmap_restore, motion_restore
 from server.history.seek import Seeker
 from server.history.timeline import Timeline, build_timeline
@@ -93,13 +94,18 @@ class Marks:
 
 class History:
     def __init__(
-        self, store: Store, update_log: UpdateLog, directory: Directory, rooms: RoomManager | None = None
+        self,
+        store: Store,
+        update_log: UpdateLog,
+        directory: Directory,
+        rooms: RoomManager | None = None,
+        records: HistoryRepository | None = None,
     ) -> None:
         self.store = store
         self.update_log = update_log
         self.directory = directory
         self.rooms = rooms  # for restore: an old version goes back into the live room
-        self._records: HistoryRecords | None = None
+        self._records: HistoryRepository | None = records  # made on the directory's database at start
         self._authorship: Authorship | None = None
         self._marks: dict[str, Marks] = {}
         self._congress_ids: dict[str, int] = {}
@@ -108,7 +114,8 @@ class History:
         self._warmed: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
-        self._records = HistoryRecords(self.directory.engine)
+        if self._records is None:
+            self._records = HistoryRecords(self.directory.engine)
         self._authorship = Authorship(self.store, self._records)
         self.update_log.checkpoint_listeners.append(self._checkpointed)
 
@@ -122,7 +129,7 @@ class History:
             await self._authorship._warm(room_name(slug, "motion"))
 
     @property
-    def records(self) -> HistoryRecords:
+    def records(self) -> HistoryRepository:
         if self._records is None:
             raise RuntimeError("history not started")
         return self._records
