@@ -12,6 +12,7 @@ import pytest
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, NewParticipant, Phase, Role, Site
 from server.congress.memory import MemoryDirectory
+from server.congress.models import CongressRow, ParticipantRow
 from server.congress.repository import DirectoryRepository
 from tests.support.databases import KINDS, sql_engine, unique
 
@@ -157,3 +158,46 @@ async def test_invitations_and_sessions_make_credentials(directory: DirectoryRep
     people, invitations, sessions, congresses = directory.rows_for([person.id, 10**8], [later], [sid, other])
     assert set(people) == {person.id} and set(invitations) == {later} and set(sessions) == {sid, other}
     assert set(congresses) == {congress.id}
+
+
+async def test_an_archived_congress_comes_back_as_it_was_and_can_be_undone(
+    directory: DirectoryRepository,
+) -> None:
+    slug = unique()
+    archived = CongressRow(
+        id=77,
+        slug=slug,
+        title="Archivé",
+        edition="2025",
+        starts_on=dt.date(2025, 11, 23),
+        phase=Phase.PUBLISHED.value,
+        created_at=1_700_000_000.0,
+    )
+    people = [
+        ParticipantRow(id=5, congress_id=77, name="Zoé", role="organiser", created_at=1.0, revoked_at=2.0),
+        ParticipantRow(
+            id=3, congress_id=77, name="Aline", role="participant", commune="Lyon", created_at=1.5
+        ),
+    ]
+    congress, rows = directory.import_congress(archived, people)
+    assert congress.id is not None and congress.slug == slug
+    assert (congress.phase, congress.created_at, congress.starts_on) == (
+        "published",
+        1_700_000_000.0,
+        archived.starts_on,
+    )
+    assert [p.name for p in rows] == ["Zoé", "Aline"] and all(p.congress_id == congress.id for p in rows)
+    assert rows[0].revoked_at == 2.0 and rows[1].commune == "Lyon"
+    assert [p.name for p in directory.participants(congress.id)] == ["Aline", "Zoé"]
+    assert [d.room for d in directory.documents(congress.id)] == [f"{slug}.motion", f"{slug}.mindmap"]
+    with pytest.raises(DomainError, match="already exists"):
+        directory.import_congress(archived, [])
+
+    directory.create_invitation(unique("i"), congress.id, Role.PARTICIPANT, rows[1].id, 2_000_000_000)
+    directory.create_session(unique("s"), rows[1].id or 0, "i", 2_000_000_000.0)
+    other = directory.create_congress(unique(), "Un autre")
+    directory.delete_congress(congress.id)
+    assert directory.congress(slug) is None and directory.participants(congress.id) == []
+    assert directory.invitations(congress.id) == [] and directory.document_by_room(f"{slug}.motion") is None
+    assert directory.congress(other.slug) is not None
+    directory.import_congress(archived, [])  # the name is free again

@@ -79,6 +79,33 @@ class MemoryDirectory:
             self._documents[document.id or 0] = document
         return _copy(congress)
 
+    def import_congress(
+        self, congress: CongressRow, people: Sequence[ParticipantRow]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        check_slug(congress.slug)
+        if self.congress(congress.slug) is not None:
+            raise DomainError(f"a congress named {congress.slug!r} already exists")
+        row = congress.model_copy(update={"id": next(self._ids)})
+        assert row.id is not None
+        self._congresses[row.id] = row
+        for kind in DOCUMENT_KINDS:
+            document = DocumentRow(
+                id=next(self._ids), congress_id=row.id, kind=kind, room=room_name(row.slug, kind)
+            )
+            self._documents[document.id or 0] = document
+        rows = [p.model_copy(update={"id": next(self._ids), "congress_id": row.id}) for p in people]
+        for person in rows:
+            self._people[person.id or 0] = person
+        return _copy(row), [_copy(p) for p in rows]
+
+    def delete_congress(self, congress_id: int) -> None:
+        people = {i for i, p in self._people.items() if p.congress_id == congress_id}
+        self._sessions = {k: s for k, s in self._sessions.items() if s.participant_id not in people}
+        self._invitations = {k: i for k, i in self._invitations.items() if i.congress_id != congress_id}
+        self._people = {k: p for k, p in self._people.items() if k not in people}
+        self._documents = {k: d for k, d in self._documents.items() if d.congress_id != congress_id}
+        self._congresses.pop(congress_id, None)
+
     def congress(self, slug: str) -> CongressRow | None:
         found = next((c for c in self._congresses.values() if c.slug == slug), None)
         return _copy(found) if found else None

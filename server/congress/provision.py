@@ -24,6 +24,7 @@ from server.store.sql import SqlStore
 @dataclass(frozen=True)
 class Admin:
     settings: Settings
+    store: SqlStore
     directory: Directory
     access: AccessService
     organising: Organising
@@ -57,6 +58,7 @@ def admin(settings: Settings | None = None) -> Iterator[Admin]:
         )
         yield Admin(
             settings,
+            store,
             directory,
             access,
             Organising(directory, access, settings.access.invitation_days * 86400),

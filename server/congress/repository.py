@@ -33,6 +33,18 @@ class DirectoryRepository(Protocol):
         """A congress and one document (room) of each kind; DomainError for a bad or taken slug."""
         ...
 
+    def import_congress(
+        self, congress: CongressRow, people: Sequence[ParticipantRow]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        """A congress as an archive describes it (phase, dates, times kept) with its documents and its
+        people, in one transaction; the rows come back with this database's ids, people in order."""
+        ...
+
+    def delete_congress(self, congress_id: int) -> None:
+        """Remove a congress, its documents, people, invitations and sessions: an import undone, before
+        anything else (log, contributions, versions) refers to it."""
+        ...
+
     def congress(self, slug: str) -> CongressRow | None: ...
 
     def congress_by_id(self, congress_id: int) -> CongressRow | None: ...
