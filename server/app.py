@@ -89,8 +89,9 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
-    publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
+    # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
+    publishing = Publishing(directory, store, update_log, seeker=history.seeker)
     return Services(
         settings,
         store,

@@ -76,8 +76,8 @@ async def test_time_and_position_find_each_other(logged_day: Day) -> None:
 async def test_seeks_stay_right_when_the_log_is_out_of_causal_order(tmp_path: Path) -> None:
     """An update logged before the one it builds on (a process died with its batch): every seek, the
     first one of a stretch and the faster ones after it, rebuilds what a causal replay does."""
-    from crdt.history import doc_at
     from crdt.motion import motion_text
+    from crdt.replay import doc_at
 
     store = SqlStore(f"sqlite:///{tmp_path / 'shuffled.db'}")
     await store.start()

@@ -4,7 +4,8 @@ A position is an id of the update log. Ids are shared by every room, so one
 position fixes both documents of a congress at once: the motion and the mind
 map as they were when the update with that id was stored. Each document is
 rebuilt from its newest checkpoint at or before the position plus the few
-updates after it (crdt.history.doc_at), never from pycrdt's Snapshot.
+updates after it (crdt.replay.doc_at, through server.history.seek), never from
+pycrdt's Snapshot.
 
 The live log is batched (server.persistence): reading "now" flushes it first,
 so what an organiser just saw typed is part of the newest position.
@@ -200,8 +201,9 @@ class History:
         """The motion's Markdown at a position, or at a named version, or now (neither given)."""
         if version is not None:
             position = (await self.version(slug, version)).position
-        doc = await self.doc_at(room_name(slug, "motion"), position)
-        return str(motion_text(doc))
+        if position is None:
+            await self.update_log.flush()
+        return await self.seeker.motion_text_at(room_name(slug, "motion"), position)
 
     async def mindmap_at(self, slug: str, position: int | None = None) -> Node:
         return build_tree(await self.doc_at(room_name(slug, "mindmap"), position))

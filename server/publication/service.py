@@ -14,6 +14,7 @@ from collections import OrderedDict
 from server.congress.directory import Directory
 from server.congress.domain import room_name
 from server.congress.models import CongressRow
+from server.history.seek import Seeker
 from server.persistence import UpdateLog
 from server.publication.edition import Edition, make_edition
 from server.publication.models import PublicationRow
@@ -34,11 +35,13 @@ class Publishing:
         store: Store,
         update_log: UpdateLog | None,
         publications: PublicationRepository | None = None,
+        seeker: Seeker | None = None,
     ) -> None:
         self.directory = directory
         self.store = store
         self.update_log = update_log
         self._publications = publications
+        self.seeker = seeker or Seeker(store)  # the history's, to share its cached states
         self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
 
     @property
@@ -55,14 +58,14 @@ class Publishing:
         room = room_name(congress.slug, "motion")
         if version == CURRENT:
             await self.flush()
-            return await motion_at(self.store, room, None)
+            return await motion_at(self.store, room, None, self.seeker)
         assert isinstance(version, int)
         key = (room, version)
         cached = self._published.get(key)
         if cached is not None:
             self._published.move_to_end(key)
             return cached
-        motion = await motion_at(self.store, room, version)
+        motion = await motion_at(self.store, room, version, self.seeker)
         if motion.position == version:  # an update of the room: nothing can come before it any more
             self._keep(motion)
         return motion
