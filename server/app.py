@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
@@ -16,6 +16,7 @@ from server.auth.door import Door
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
+from server.congress.domain import DomainError
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -123,6 +124,27 @@ def directory_engine(store: Store) -> Engine:
     engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
     migrations.upgrade(engine)
     return engine
+
+
+@contextlib.contextmanager
+def offline_services(settings: Settings) -> Iterator[Services]:
+    """The services for the command line and scripts, which run no event loop: the SQL store started
+    (its schema upgraded) and the tables beside it bound; no broker, room or socket runs."""
+    from server.store.sql import SqlStore
+
+    settings = settings.with_secret()
+    if settings.database_url.startswith("memory:"):
+        raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
+    services = build_services(settings)
+    store = services.store
+    assert isinstance(store, SqlStore)
+    store.start_blocking()
+    try:
+        services.directory.bind(store.engine)
+        services.contributions.store.bind(store.engine)
+        yield services
+    finally:
+        store.stop_blocking()
 
 
 async def start_services(services: Services) -> None:

@@ -11,15 +11,13 @@ from alembic import command
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
-from server.congress.domain import DomainError
 from server.settings import Settings
 from server.store import migrations
 from server.store.sql import normalise_url
 
 
 def _engine(settings: Settings) -> Engine:
-    if settings.database_url.startswith("memory:"):
-        raise DomainError("DATABASE_URL is memory://: there is no database schema to manage")
+    """DATABASE_URL's database (Settings accepts only sqlite:// and postgresql:// from the environment)."""
     return create_engine(normalise_url(settings.database_url))
 
 
