@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Iterator
@@ -149,7 +150,7 @@ def offline_services(settings: Settings) -> Iterator[Services]:
 
 async def start_services(services: Services) -> None:
     await services.store.start()
-    services.directory.bind(directory_engine(services.store))
+    services.directory.bind(await asyncio.to_thread(directory_engine, services.store))
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
