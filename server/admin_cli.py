@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import sys
 from pathlib import Path
@@ -104,8 +105,8 @@ def demo_link(settings: Settings) -> str:
         is_new = setup.directory.congress(DEMO_SLUG) is None
         congress = setup.ensure_congress(DEMO_SLUG, DEMO_TITLE)
         link = setup.link(setup.invite(congress, Role.ORGANISER, DEMO_ORGANISER).token)
-    if is_new:
-        seed_demo(settings.with_secret().database_url, DEMO_SLUG)
+        if is_new:
+            asyncio.run(seed_demo(setup.store, DEMO_SLUG))
     return link
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
@@ -18,6 +18,7 @@ from server.auth.door import Door
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
+from server.congress.domain import DomainError
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -26,7 +27,6 @@ from server.contributions.warming import VectorWarmer
 from server.history import History
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
-from server.publication import models as publication_models
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
 from server.relay import BrokerRelay
@@ -93,8 +93,9 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
-    publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
+    # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
+    publishing = Publishing(directory, store, update_log, seeker=history.seeker)
     return Services(
         settings,
         store,
@@ -112,7 +113,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
 
 
 def directory_engine(store: Store) -> Engine:
-    """The congress tables live in the store's database; a memory store gets a private in-memory one."""
+    """The congress tables live in the store's database (its start upgraded the schema); a memory
+    store gets a private in-memory one, made by the same migrations."""
     from server.store.sql import SqlStore
 
     if isinstance(store, SqlStore):
@@ -120,18 +122,40 @@ def directory_engine(store: Store) -> Engine:
     from sqlalchemy.pool import StaticPool
     from sqlmodel import create_engine
 
-    return create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    from server.store import migrations
+
+    engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    migrations.upgrade(engine)
+    return engine
+
+
+@contextlib.contextmanager
+def offline_services(settings: Settings) -> Iterator[Services]:
+    """The services for the command line and scripts, which run no event loop: the SQL store started
+    (its schema upgraded) and the tables beside it bound; no broker, room or socket runs."""
+    from server.store.sql import SqlStore
+
+    settings = settings.with_secret()
+    if settings.database_url.startswith("memory:"):
+        raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
+    services = build_services(settings)
+    store = services.store
+    assert isinstance(store, SqlStore)
+    store.start_blocking()
+    try:
+        services.directory.bind(store.engine)
+        services.contributions.store.bind(store.engine)
+        yield services
+    finally:
+        store.stop_blocking()
 
 
 async def start_services(services: Services) -> None:
     await services.store.start()
-    services.directory.bind(directory_engine(services.store))
-    await asyncio.to_thread(services.directory.create_tables)
-    await asyncio.to_thread(publication_models.create_tables, services.directory.engine)
+    services.directory.bind(await asyncio.to_thread(directory_engine, services.store))
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
-    await asyncio.to_thread(services.contributions.store.create_tables)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     await services.history.start()
     await services.door.start()

@@ -15,6 +15,7 @@ from server.congress.domain import DomainError
 from server.contributions.cli import add_parser as add_contributions_parser
 from server.serving import uvicorn_options
 from server.settings import ConfigError, Settings
+from server.store.cli import add_commands as add_db_commands
 from server.themes.cli import add_parser as add_themes_parser
 
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_archive_commands(commands)
     add_themes_parser(commands)
     add_contributions_parser(commands)
+    add_db_commands(commands)
     return parser
 
 

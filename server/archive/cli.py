@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from server.settings import Settings
 
 def archive_export(args: argparse.Namespace, settings: Settings) -> int:
     with admin(settings) as setup:
-        data = Archives(setup.directory.engine, settings.checkpoint_every).export(args.congress)
+        archives = Archives.on(setup.store, setup.directory.engine, settings.checkpoint_every)
+        data = asyncio.run(archives.export(args.congress))
     target = Path(args.file)
     partial = target.with_name(target.name + ".partial")
     partial.write_bytes(data)
@@ -32,7 +34,8 @@ def archive_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     with admin(settings) as setup:
         try:
-            imported = Archives(setup.directory.engine, settings.checkpoint_every).import_(data, args.slug)
+            archives = Archives.on(setup.store, setup.directory.engine, settings.checkpoint_every)
+            imported = asyncio.run(archives.import_(data, args.slug))
         except ArchiveRefused as exc:
             print(f"error: {exc}; nothing was imported", file=sys.stderr)
             return 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -11,8 +10,7 @@ from pycrdt import Doc
 from crdt.mindmap import ROOT_ID, add_node, build_tree, ensure_root, to_outline
 from crdt.motion import motion_text
 from server.congress.domain import room_name
-from server.store.base import NewUpdate
-from server.store.sql import SqlStore
+from server.store.base import NewUpdate, Store
 
 AUTHOR = "server:demo"
 SUBJECT = "Le numérique au service des territoires"
@@ -43,20 +41,13 @@ def demo_documents() -> tuple[bytes, bytes]:
     return mindmap.get_update(), motion.get_update()
 
 
-def seed_demo(database_url: str, slug: str) -> None:
+async def seed_demo(store: Store, slug: str) -> None:
     """Log the demo documents as the first edits of the congress's rooms."""
     mindmap, motion = demo_documents()
     now = time.time()
-    store = SqlStore(database_url)
-    store.start_blocking()
-    try:
-        asyncio.run(
-            store.append(
-                [
-                    NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
-                    NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
-                ]
-            )
-        )
-    finally:
-        store.stop_blocking()
+    await store.append(
+        [
+            NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
+            NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
+        ]
+    )

@@ -1,7 +1,8 @@
 """Setting a congress up from outside the server: the command line, the benchmark and the tests.
 
 They open the same database and secret key as the server (DATABASE_URL,
-UBIQUITE_DATA_DIR, SECRET_KEY), so what they create is what the server checks,
+UBIQUITE_DATA_DIR, SECRET_KEY), through the same composition root
+(server.app.offline_services), so what they create is what the server checks,
 whether it is running or not.
 """
 
@@ -10,20 +11,23 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from server.auth.access import AccessService
-from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
-from server.congress.domain import DomainError, NewParticipant, Role, Site
+from server.congress.domain import NewParticipant, Role, Site
 from server.congress.models import CongressRow
 from server.congress.service import Invited, Organising
 from server.settings import Settings
-from server.store.sql import SqlStore
+from server.store.base import Store
+
+if TYPE_CHECKING:  # the access service is built by the composition root; congress does not import auth
+    from server.auth.access import AccessService
 
 
 @dataclass(frozen=True)
 class Admin:
     settings: Settings
+    store: Store
     directory: Directory
     access: AccessService
     organising: Organising
@@ -45,25 +49,18 @@ class Admin:
 
 @contextlib.contextmanager
 def admin(settings: Settings | None = None) -> Iterator[Admin]:
-    settings = (settings or Settings.from_env()).with_secret()
-    if settings.database_url.startswith("memory:"):
-        raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
-    store = SqlStore(settings.database_url)
-    store.start_blocking()  # creates every table, as the server would
-    try:
-        directory = Directory(store.engine)
-        directory.create_tables()
-        access = AccessService(
-            directory, TokenSigner(settings.secret_key), settings.access.session_days * 86400
-        )
+    # Imported here: the composition root imports the routes, and this module is imported by the
+    # command line before them.
+    from server.app import offline_services
+
+    with offline_services(settings or Settings.from_env()) as services:
         yield Admin(
-            settings,
-            directory,
-            access,
-            Organising(directory, access, settings.access.invitation_days * 86400),
+            services.settings,
+            services.store,
+            services.directory,
+            services.door.access,
+            services.organising,
         )
-    finally:
-        store.stop_blocking()
 
 
 def mint_tokens(

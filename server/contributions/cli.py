@@ -49,9 +49,7 @@ class ProgressBar:
 
 
 def _service(setup: Any) -> Contributions:
-    store = ContributionStore(setup.directory.engine)
-    store.create_tables()
-    return Contributions(store)
+    return Contributions(ContributionStore(setup.directory.engine))
 
 
 def import_command(args: argparse.Namespace, settings: Settings) -> int:

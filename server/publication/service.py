@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections import OrderedDict
-
-from sqlmodel import Session
 
 from server.congress.directory import Directory
 from server.congress.domain import room_name
 from server.congress.models import CongressRow
+from server.history.seek import Seeker
 from server.persistence import UpdateLog
 from server.publication.edition import Edition, make_edition
 from server.publication.models import PublicationRow
+from server.publication.store import PublicationRepository, PublicationStore
 from server.publication.versions import CURRENT, MotionVersion, Version, motion_at
 from server.store.base import Store
 
@@ -30,11 +29,27 @@ CACHE_SIZE = 16
 
 
 class Publishing:
-    def __init__(self, directory: Directory, store: Store, update_log: UpdateLog | None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        store: Store,
+        update_log: UpdateLog | None,
+        publications: PublicationRepository | None = None,
+        seeker: Seeker | None = None,
+    ) -> None:
         self.directory = directory
         self.store = store
         self.update_log = update_log
+        self._publications = publications
+        self.seeker = seeker or Seeker(store)  # the history's, to share its cached states
         self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
+
+    @property
+    def publications(self) -> PublicationRepository:
+        """The SQL publications beside the directory unless given (the directory is bound at start)."""
+        if self._publications is None:
+            self._publications = PublicationStore(self.directory.engine)
+        return self._publications
 
     # -- versions ----------------------------------------------------------------------
 
@@ -43,14 +58,14 @@ class Publishing:
         room = room_name(congress.slug, "motion")
         if version == CURRENT:
             await self.flush()
-            return await motion_at(self.store, room, None)
+            return await motion_at(self.store, room, None, self.seeker)
         assert isinstance(version, int)
         key = (room, version)
         cached = self._published.get(key)
         if cached is not None:
             self._published.move_to_end(key)
             return cached
-        motion = await motion_at(self.store, room, version)
+        motion = await motion_at(self.store, room, version, self.seeker)
         if motion.position == version:  # an update of the room: nothing can come before it any more
             self._keep(motion)
         return motion
@@ -73,35 +88,18 @@ class Publishing:
     # -- publication -------------------------------------------------------------------
 
     def publication(self, congress_id: int) -> PublicationRow | None:
-        with Session(self.directory.engine, expire_on_commit=False) as session:
-            return session.get(PublicationRow, congress_id)
+        return self.publications.publication(congress_id)
 
     async def publish(self, congress: CongressRow, version: Version, author: str) -> PublicationRow:
         motion = await self.motion(congress, version)
         assert congress.id is not None
-        row = PublicationRow(
-            congress_id=congress.id, position=motion.position, published_at=time.time(), published_by=author
-        )
-
-        def save() -> PublicationRow:
-            with Session(self.directory.engine, expire_on_commit=False) as session:
-                session.merge(row)
-                session.commit()
-            return row
-
-        saved = await asyncio.to_thread(save)
+        row = await asyncio.to_thread(self.publications.publish, congress.id, motion.position, author)
         self._keep(motion)
         log.info("congress %s: motion published at position %d by %s", congress.slug, row.position, author)
-        return saved
+        return row
 
     def unpublish(self, congress_id: int) -> bool:
-        with Session(self.directory.engine) as session:
-            row = session.get(PublicationRow, congress_id)
-            if row is None:
-                return False
-            session.delete(row)
-            session.commit()
-            return True
+        return self.publications.unpublish(congress_id)
 
     async def published_edition(self, slug: str, lang: str) -> Edition | None:
         """The published version of congress `slug` for anyone, or None if nothing is published."""

@@ -30,14 +30,20 @@ MAX_ARCHIVE = 512 * 1024 * 1024
 
 
 def _archives(services: Any) -> Archives:
-    return Archives(services.directory.engine, services.settings.checkpoint_every)
+    return Archives(
+        services.store,
+        services.directory,
+        services.history.records,
+        services.publishing.publications,
+        services.settings.checkpoint_every,
+    )
 
 
 async def export_archive(
     request: Request, services: Any, identity: Identity, congress: CongressRow
 ) -> Response:
     await services.publishing.flush()
-    data = await asyncio.to_thread(_archives(services).export, congress.slug)
+    data = await _archives(services).export(congress.slug)
     log.info("congress %s archived by %s (%d bytes)", congress.slug, identity.author, len(data))
     headers = {
         **SECURITY_HEADERS,
@@ -54,7 +60,7 @@ async def import_archive(request: Request) -> Response:
         if len(body) > MAX_ARCHIVE:
             raise ArchiveRefused("archive too large")
         slug = request.query_params.get("slug") or None
-        imported = await asyncio.to_thread(_archives(services).import_, body, slug)
+        imported = await _archives(services).import_(body, slug)
         link = await asyncio.to_thread(_invite_importer, services, organiser, imported.congress)
     except AccessDenied as denied:
         return JSONResponse({"error": denied.reason}, status_code=denied.http_status)

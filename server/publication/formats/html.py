@@ -7,17 +7,22 @@ inlined.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from crdt.numbered import render_numbered
 from server.publication.edition import Edition
-from server.web.layout import esc
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "web" / "assets" / "publication.css"
 # What a browser may do with the downloaded file: show it and its inline style, nothing else.
 EXPORT_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 )
+
+
+def esc(value: object) -> str:
+    """Text into the file's HTML. Not the web layer's helper: an export format is not a page."""
+    return escape(str(value), quote=True)
 
 
 def edition_body(edition: Edition, downloads: str = "") -> str:
