@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from server.auth import redact
@@ -48,6 +49,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.sync import sync_endpoint
+from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +200,7 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
     app = Starlette(
         routes=routes(),
         lifespan=lifespan,
+        middleware=[Middleware(BodyLimit, limits=settings.bodies)],
     )
     app.state.services = services
     return app

@@ -25,6 +25,7 @@ from server.contributions import review
 from server.contributions.models import ContributionRow, ThemeRunRow
 from server.contributions.review import Draft
 from server.contributions.store import ContributionStore, Filter, ImportConflict
+from server.spreadsheet import SafeDictWriter
 from server.themes.contributions import (
     MAX_TEXT_CHARS,
     Contribution,
@@ -237,7 +238,7 @@ class Contributions:
         if fmt == "json":
             return json.dumps({"contributions": records}, ensure_ascii=False, indent=1) + "\n"
         out = io.StringIO()
-        writer = csv.DictWriter(out, EXPORT_COLUMNS, lineterminator="\n")
+        writer = SafeDictWriter(out, EXPORT_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
         return out.getvalue()

@@ -8,7 +8,6 @@ which rooms to join, who the person is and in which language to speak.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import html
 import json
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from server.auth.door import Door
+from server.auth.presence import user_colour
 from server.congress.domain import room_name
 from server.errors import AccessDenied
 
@@ -32,8 +32,6 @@ PAGE_TITLES = {
     "mindmap": ("Carte mentale", "Mind map"),
     "projector": ("Projection", "Projector"),
 }
-# Cursor and presence colours, dark enough for white name labels (WCAG AA, 4.5:1).
-USER_COLOURS = ("#1565c0", "#2e7d32", "#b3261e", "#6a1b9a", "#a04a00", "#00695c", "#ad1457", "#4e342e")
 LANG_COOKIE = "ubiquite_lang"
 
 
@@ -55,9 +53,8 @@ class ClientUser:
 
     @property
     def colour(self) -> str:
-        """The same colour for a person on every page and every visit."""
-        digest = hashlib.sha256(self.id.encode()).digest()
-        return USER_COLOURS[digest[0] % len(USER_COLOURS)]
+        """The same colour for a person on every page and every visit (and in presence)."""
+        return user_colour(self.id)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 
 from server.auth.door import SESSION_COOKIE, Door
 from server.congress.domain import DomainError, Identity
-from server.errors import AccessDenied, TooMany
+from server.errors import AccessDenied
 from server.web.i18n import language, translate
 from server.web.layout import SECURITY_HEADERS, esc, page
 
@@ -40,15 +40,10 @@ def refused_page(request: Request, denied: AccessDenied) -> Response:
 
 
 async def _open(request: Request, door: Door, token: str) -> Response:
-    address = request.client.host if request.client else "?"
-    if door.attempts.blocked(address):
-        raise TooMany("too many failed attempts from this address; try again in a few minutes")
     try:
         return await _open_valid(request, door, token)
-    except AccessDenied as denied:
-        door.attempts.record(address)
-        log.warning("invitation link refused from %s: %s", address, denied.reason)
-        raise
+    except AccessDenied as denied:  # counted; a valid link from the same address still opens
+        raise await door.refused(request, "invitation link", denied) from None
 
 
 async def _open_valid(request: Request, door: Door, token: str) -> Response:

@@ -1,0 +1,35 @@
+"""Who a socket is, as the presence list and the cursors show it: from the server's identity only.
+
+The browser puts the same fields in its presence state (static/src/presence.js),
+from the page's configuration; the server overwrites them with these on every
+state it accepts (crdt/awareness.py with_identity), so a client cannot show
+itself to others under another name, role, site or colour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from server.congress.domain import Identity
+
+# Cursor and presence colours, dark enough for white name labels (WCAG AA, 4.5:1).
+USER_COLOURS = ("#1565c0", "#2e7d32", "#b3261e", "#6a1b9a", "#a04a00", "#00695c", "#ad1457", "#4e342e")
+
+
+def user_colour(author: str) -> str:
+    """The same colour for a person on every page and every visit."""
+    digest = hashlib.sha256(author.encode()).digest()
+    return USER_COLOURS[digest[0] % len(USER_COLOURS)]
+
+
+def presence_identity(identity: Identity) -> dict[str, str]:
+    """The `user` fields of a presence state, as static/src/presence.js sets and reads them."""
+    colour = user_colour(identity.author)
+    return {
+        "id": identity.author,
+        "name": identity.name,
+        "role": identity.role.value,
+        "site": identity.site.value,
+        "color": colour,
+        "colorLight": f"{colour}33",  # presence.js tint(): the colour at 20 % for selections
+    }
