@@ -36,18 +36,19 @@ def classify_payload(payload: dict[str, Any]) -> dict[str, Any]:
     import numpy as np
 
     from server.themes.contributions import Contribution
-    from server.themes.engine import ClassificationError, classify, default_encoder
+    from server.themes.engine import ClassificationError, classify, default_encoders
     from server.themes.features import CachedEncoder
     from server.themes.model import ThemeSeed
 
     started = time.perf_counter()
     known = {key: np.frombuffer(data, dtype=np.float32) for key, data in payload["vectors"].items()}
     cache = dict(known)
-    encoder = CachedEncoder(default_encoder(), store=cache, max_items=10**7)
+    encoders = dict(default_encoders())
+    encoders["use"] = CachedEncoder(default_encoders()["use"], store=cache, max_items=10**7)
     contributions = [Contribution(key, title, text) for key, title, text in payload["contributions"]]
     seeds = [ThemeSeed(name, tuple(keys)) for name, keys in payload["seeds"]]
     try:
-        result = classify(contributions, k=payload["k"], seeds=seeds, encoder=encoder)
+        result = classify(contributions, k=payload["k"], seeds=seeds, encoders=encoders)
     except ClassificationError as exc:
         return {"error": str(exc)}
     return {

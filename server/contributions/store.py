@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from server.contributions.models import TABLES, ContributionRow, ThemeRow, ThemeRunRow
 from server.store.tables import BoundTables
-from server.themes.contributions import Contribution, RowProblem
+from server.themes.contributions import Contribution, RowProblem, encoder_input
 
 
 def text_hash(text: str) -> str:
@@ -27,8 +27,8 @@ def text_hash(text: str) -> str:
 
 
 def encoded_text(row: ContributionRow) -> str:
-    """What the encoder reads of a contribution (server/themes/features.py build_features)."""
-    return row.text or row.title
+    """What the encoders read of a contribution (server/themes/features.py encoder_input)."""
+    return encoder_input(row.title, row.text)
 
 
 class ImportConflict(ValueError):
