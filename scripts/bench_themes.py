@@ -26,9 +26,9 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from server.themes.axes import load_axes
-from server.themes.contributions import Contribution, load_contributions
+from server.themes.contributions import Contribution, encoder_input, load_contributions
 from server.themes.engine import classify, default_encoders
-from server.themes.features import CachedEncoder, Encoder, encoder_input
+from server.themes.features import CachedEncoder, Encoder
 from server.themes.model import Classification
 from tests.themes_corpus import AXES, THEMES_CORPUS, known_duplicates, known_themes, parts, warm_e5
 

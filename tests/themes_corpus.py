@@ -49,8 +49,7 @@ def parts(path: Path = THEMES_CORPUS) -> dict[str, str]:
 
 def _texts() -> list[str]:
     from server.themes.axes import load_axes
-    from server.themes.contributions import load_contributions
-    from server.themes.features import encoder_input
+    from server.themes.contributions import encoder_input, load_contributions
 
     texts = [
         encoder_input(c.title, c.text) for path in (CORPUS, THEMES_CORPUS) for c in load_contributions(path)

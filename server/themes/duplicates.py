@@ -19,26 +19,21 @@ found, 18 flagged in all.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
+from server.themes.model import NearDuplicate
 from server.themes.spaces import robust_z
+
+__all__ = ["NearDuplicate", "near_duplicates"]
 
 SIMILARITY_SHARE = 0.75  # of the cut, for the similarity's z-score (tuning part)
 LEAD_SHARE = 0.5  # of the cut, for the lead's z-score
 # Rows compared block by block: 2,000 contributions never need a 2,000² float64 matrix at once.
 BLOCK = 512
-
-
-@dataclass(frozen=True)
-class NearDuplicate:
-    first: str
-    second: str
-    similarity: float  # cosine in the space they were compared in, for sorting; never shown
 
 
 # Dense, or sparse when the stems are part of the space (server/themes/spaces.py).

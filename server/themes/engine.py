@@ -10,7 +10,7 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from server.themes.clustering import MAX_K, cluster, nearest_seed, propose_k, typical_closeness
-from server.themes.contributions import Contribution
+from server.themes.contributions import Contribution, encoder_input
 from server.themes.duplicates import near_duplicates
 from server.themes.features import (
     BATCH,
@@ -19,7 +19,6 @@ from server.themes.features import (
     Encoder,
     Progress,
     UniversalSentenceEncoder,
-    encoder_input,
 )
 from server.themes.french import strip_accents
 from server.themes.guided import Target, assign

@@ -1,12 +1,22 @@
-"""What a classification is made of: themes, their ranked members, the organiser's seeds."""
+"""What a classification is made of: axes, themes, their ranked members, the organiser's seeds.
+
+Plain dataclasses, no numpy: the server reads them without loading the numeric libraries.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from server.themes.duplicates import NearDuplicate
-
 OTHER = "Autre"  # the theme of contributions far from every axis
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    """Two contributions that say the same thing (server/themes/duplicates.py)."""
+
+    first: str
+    second: str
+    similarity: float  # cosine in the space they were compared in, for sorting; never shown
 
 
 @dataclass(frozen=True)
