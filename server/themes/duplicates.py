@@ -36,8 +36,37 @@ LEAD_SHARE = 0.5  # of the cut, for the lead's z-score
 BLOCK = 512
 
 
-# Dense, or sparse when the stems are part of the space (server/themes/spaces.py).
-Vectors: TypeAlias = Any
+class Joined:
+    """Several L2-normalised blocks side by side (dense encoders, sparse stems), each with a weight,
+    compared as one normalised vector without ever building it: a sparse matrix holding the dense
+    encoder columns made 2,000 contributions take 20 s instead of 2."""
+
+    def __init__(self, parts: Sequence[tuple[float, Any]]) -> None:
+        self.parts = [(weight, matrix) for weight, matrix in parts]
+        squared = sum(
+            weight**2
+            * np.asarray(
+                matrix.multiply(matrix).sum(axis=1) if sparse.issparse(matrix) else (matrix**2).sum(axis=1)
+            ).ravel()
+            for weight, matrix in self.parts
+        )
+        self.norms = np.sqrt(np.maximum(squared, 1e-12))
+        self.shape = (len(self.norms), sum(matrix.shape[1] for _, matrix in self.parts))
+
+    def similarities(self, start: int, stop: int) -> np.ndarray:
+        total = np.zeros((stop - start, self.shape[0]))
+        for weight, matrix in self.parts:
+            product = matrix[start:stop] @ matrix.T
+            total += weight**2 * (product.toarray() if sparse.issparse(product) else product)
+        return total / self.norms[start:stop, None] / self.norms[None, :]
+
+
+def _squared_norms(matrix: Any) -> np.ndarray:
+    squares = matrix.multiply(matrix) if sparse.issparse(matrix) else matrix**2
+    return np.asarray(squares.sum(axis=1)).ravel()
+
+
+Vectors: TypeAlias = Any  # np.ndarray or Joined
 
 
 def near_duplicates(
@@ -45,7 +74,8 @@ def near_duplicates(
 ) -> list[NearDuplicate]:
     """The pairs the relative rule flags, most similar first; with `threshold`, every pair at
     least that similar instead (the old fixed rule, kept for `--duplicate-threshold`)."""
-    vectors = normalize(vectors if sparse.issparse(vectors) else np.asarray(vectors, dtype=np.float32))
+    if not isinstance(vectors, Joined):
+        vectors = Joined([(1.0, normalize(np.asarray(vectors, dtype=np.float32)))])
     n = vectors.shape[0]
     if n < 3:
         return []
@@ -69,9 +99,8 @@ def near_duplicates(
     return pairs
 
 
-def _similarities(vectors: Vectors, start: int) -> np.ndarray:
-    block = vectors[start : start + BLOCK] @ vectors.T
-    return np.asarray(block.toarray() if sparse.issparse(block) else block, dtype=np.float64)
+def _similarities(vectors: Joined, start: int) -> np.ndarray:
+    return vectors.similarities(start, min(start + BLOCK, vectors.shape[0]))
 
 
 def _two_nearest(vectors: Vectors) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -141,6 +141,12 @@ CONTRIBUTION_MESSAGES: dict[str, tuple[str, str]] = {
         "{n} axe(s) enregistré(s). Relancez la classification pour en tenir compte.",
         "{n} axis/axes saved. Classify again to use them.",
     ),
+    "ran_axes": (
+        "Classées le {when} : {n} contributions en {s} s, selon les {a} axes du congrès "
+        "(le nombre de thèmes ne sert que sans axes).",
+        "Classified on {when}: {n} contributions in {s} s, by the congress's {a} axes "
+        "(the number of themes is used only without axes).",
+    ),
     "axis_badge": ("axe", "axis"),
     "other_badge": ("loin de tous les axes", "far from every axis"),
     "subthemes": ("Sous-thèmes proposés", "Proposed sub-themes"),

@@ -150,8 +150,13 @@ function show (data) {
   const info = document.getElementById('run-info')
   const parts = []
   if (data.run) {
-    parts.push(fill(words.ran, {
-      when: when(data.run.ran_at), n: number(data.run.contributions), s: number(data.run.seconds, 1), k: data.run.proposed_k ?? data.run.k ?? data.themes.length
+    const guided = data.themes.some((t) => t.axis)
+    parts.push(fill(guided ? words.ran_axes : words.ran, {
+      when: when(data.run.ran_at),
+      n: number(data.run.contributions),
+      s: number(data.run.seconds, 1),
+      k: data.run.proposed_k ?? data.run.k ?? '—',
+      a: number(data.axes.length)
     }))
   } else parts.push(words.not_run)
   if (data.run && data.unclassified.length) parts.push(fill(words.unclassified, { n: number(data.unclassified.length) }))
@@ -192,13 +197,15 @@ function showProgress (status) {
     : (status.step ? fill(words.progress, values) : words.running)
 }
 
-function watchProgress () {
+// `grace`: keep asking that long even while the worker is idle (an import is encoded 2 s after it).
+function watchProgress (grace = 0) {
+  const until = Date.now() + grace
   if (watching) return
   const poll = async () => {
     let status = { kind: '' }
     try { status = await call('GET', '/themes/status') } catch (error) { /* the next poll tells */ }
     showProgress(status)
-    watching = status.kind || status.busy ? setTimeout(poll, 800) : null
+    watching = status.kind || status.busy || Date.now() < until ? setTimeout(poll, 800) : null
   }
   watching = setTimeout(poll, 300)
 }
@@ -298,7 +305,7 @@ document.getElementById('import').addEventListener('submit', async (event) => {
     say(fill(words.import_done, { n: result.imported }))
     event.target.reset()
     await Promise.all([refreshList(), refreshThemes()])
-    watchProgress() // the new contributions are being encoded
+    watchProgress(8000) // the new contributions are encoded in a moment
   } catch (error) {
     say(`${words.import_refused} ${error.message}`)
     for (const row of (error.data && error.data.rows) || []) {
