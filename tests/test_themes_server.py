@@ -93,6 +93,8 @@ def test_axes_are_the_organisers_to_write(app: ServerProcess, congress: Congress
     saved = orga("PUT", "/axes", json={"axes": _axes()})
     assert saved.status_code == 200 and saved.json()["axes"] == _axes()
     assert orga("GET", "/axes").json()["axes"] == _axes()
+    # Contributors are offered the axes when they pick one (a hint for the classification).
+    assert alice("GET", "/contributions").json()["congress_axes"] == [a["name"] for a in _axes()]
     assert orga("PUT", "/axes", json={"axes": _axes()[:2]}).json()["axes"] == _axes()[:2]  # edited after
 
 

@@ -105,6 +105,9 @@ async def list_contributions(request: Request, services: Any, identity: Identity
     }
     if identity.is_organiser:
         result["axes"] = await asyncio.to_thread(services.contributions.store.axes, identity.congress_id)
+    # The axes the organisers wrote, offered to contributors when they pick one (issue 14).
+    axes = await asyncio.to_thread(services.contributions.axes, identity.congress_id)
+    result["congress_axes"] = [axis["name"] for axis in axes]
     return result
 
 

@@ -109,7 +109,7 @@ def classify(
             labels, proposed, scores = _assign(spaces.joined, pinned, len(seeds), k)
             n_themes = max(int(labels.max()) + 1 if len(labels) else 0, len(seeds))
             names = [seed.name for seed in seeds] + [None] * (n_themes - len(seeds))
-            plan = _Plan(labels, names, [None] * n_themes, [s.axis or None for s in seeds], False)
+            plan = _Plan(labels, names, [None] * n_themes, False)
         themes = _themes(contributions, spaces.joined, plan, pinned_rows=set(pinned))
         if progress is not None:
             progress("clustering", 1, 1)
@@ -136,7 +136,6 @@ class _Plan:
     labels: np.ndarray
     names: list[str | None]
     axes: list[str | None]
-    seed_axes: list[str | None]
     guided: bool
 
 
@@ -174,7 +173,7 @@ def _guided(
     labels = assign(spaces, targets, chosen)
     other_rows = [row for row, s in pinned.items() if s in to_other]
     labels[other_rows] = -1
-    return _Plan(labels, names, target_axes, list(target_axes), True)
+    return _Plan(labels, names, target_axes, True)
 
 
 def _fold(text: str) -> str:
@@ -267,7 +266,7 @@ def _themes(
                 members,
                 name,
                 phrase=theme_phrase(contributions, rows, words[t]),
-                axis=axis if axis is not None else (plan.seed_axes[t] if t < len(plan.seed_axes) else None),
+                axis=axis,
                 subthemes=subthemes,
                 other=other,
             )

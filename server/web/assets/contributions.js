@@ -64,7 +64,7 @@ async function refresh () {
   closed.hidden = data.writable
   closed.textContent = config.role === 'observer' ? words.observer : words.closed
   document.getElementById('write').hidden = !data.writable
-  const axes = [...new Set(data.contributions.map((c) => c.axis).filter(Boolean))]
+  const axes = [...new Set([...(data.congress_axes || []), ...data.contributions.map((c) => c.axis).filter(Boolean)])]
   document.getElementById('axes').replaceChildren(...axes.map((axis) => element('option', { value: axis })))
   const list = document.getElementById('mine')
   if (!data.contributions.length) {
