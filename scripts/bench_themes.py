@@ -29,7 +29,7 @@ from server.themes.axes import load_axes
 from server.themes.contributions import Contribution, encoder_input, load_contributions
 from server.themes.engine import classify, default_encoders
 from server.themes.features import CachedEncoder, Encoder
-from server.themes.model import Classification
+from server.themes.model import Axis, Classification
 from tests.themes_corpus import AXES, THEMES_CORPUS, known_duplicates, known_themes, parts, warm_e5
 
 
@@ -95,6 +95,18 @@ def synthetic(
     return made, {name: Stored(name, vectors) for name, vectors in stored.items()}
 
 
+# Two axes no contribution was written for: how much do they attract?
+DECOYS = (
+    Axis(
+        "Culture et patrimoine",
+        "Soutenir les musées, les bibliothèques, les festivals et le patrimoine local.",
+    ),
+    Axis("Mobilités", "Développer les transports en commun, le covoiturage et le vélo entre les communes."),
+)
+
+DECOY_NAMES = {decoy.name for decoy in DECOYS}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=2000, help="size of the large run from stored vectors")
@@ -120,10 +132,15 @@ def main(argv: list[str] | None = None) -> int:
         seconds = round(time.perf_counter() - started, 2)
         silent = classify([replace(c, axis="") for c in rows], axes=axes)
         unsupervised = classify(rows, k=k)
+        decoyed = classify(rows, axes=[*axes, *DECOYS])
         figures[part] = {
             "size": len(rows),
             "guided_ari": ari(rows, truth, guided),
             "guided_ari_without_contributor_axis": ari(rows, truth, silent),
+            "guided_ari_two_decoy_axes": ari(rows, truth, decoyed),
+            "in_decoy_axes": sum(
+                len(t.members) for t in decoyed.themes if t.axis in {d.name for d in DECOYS}
+            ),
             "other": sum(len(t.members) for t in guided.themes if t.other),
             "unsupervised_ari_k": ari(rows, truth, unsupervised),
             "near_duplicates": duplicates(rows, guided),
