@@ -175,3 +175,22 @@ def test_encoders_load_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     for encoder in (UniversalSentenceEncoder(), E5Encoder()):
         vectors = encoder.encode(texts)
         assert vectors.shape[0] == 2 and abs(float((vectors[0] ** 2).sum()) - 1) < 1e-3
+
+
+def test_tiny_inputs_and_organiser_themes_beside_the_axes() -> None:
+    axes = [Axis("Fibre"), Axis("École", "Former les élèves et protéger les enfants en ligne")]
+    rows = [
+        Contribution("a", "Fibre", "La fibre dans chaque hameau"),
+        Contribution("b", "École", "Des tablettes à l'école", "École"),
+        Contribution("c", "", "Une idée sans titre"),
+    ]
+    assert [t.name for t in classify([], axes=axes).themes] == ["Fibre", "École"]
+    assert classify(rows[:1], axes=axes).assignment() == {"a": 0}
+    result = classify(rows, axes=axes, seeds=[ThemeSeed("Autre", ("a",)), ThemeSeed("Mon thème", ("c",))])
+    assert [(t.name, t.other) for t in result.themes] == [
+        ("Fibre", False),
+        ("École", False),
+        ("Mon thème", False),
+        ("Autre", True),
+    ]
+    assert result.theme_of("a").other and result.theme_of("c").name == "Mon thème"

@@ -74,7 +74,7 @@ def build_spaces(
         mean = raw.mean(axis=0) if n else np.zeros(raw.shape[1])
         if n > 2:
             typicality = np.minimum(typicality, robust_z(normalize(raw) @ normalize(mean.reshape(1, -1))[0]))
-        encoders[name] = centred(raw, mean) if n > 1 else normalize(raw)
+        encoders[name] = centred(raw, mean) if n > 1 else (normalize(raw) if n else raw)
         if anchor_vectors is not None and name in anchor_vectors:
             anchors[name] = centred(anchor_vectors[name], mean)
     tfidf, anchor_tfidf = _tfidf(documents, anchor_texts)
@@ -85,7 +85,8 @@ def build_spaces(
     if n > 2 and dimensions >= 1:
         joined = PCA(dimensions, random_state=0).fit_transform(joined)
     typicality[~np.isfinite(typicality)] = 0.0
-    return Spaces(encoders, tfidf, lexical, normalize(joined), anchors, anchor_tfidf, typicality)
+    joined = normalize(joined) if n else joined
+    return Spaces(encoders, tfidf, lexical, joined, anchors, anchor_tfidf, typicality)
 
 
 def robust_z(values: np.ndarray) -> np.ndarray:
@@ -98,6 +99,8 @@ def robust_z(values: np.ndarray) -> np.ndarray:
 def _tfidf(documents: Sequence[str], anchors: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     # Fitted on the contributions and the axes together: an axis's own words count.
     vectorizer = TfidfVectorizer(analyzer=stems, sublinear_tf=True)
+    if not documents and not anchors:
+        return sparse.csr_matrix((0, 1)), sparse.csr_matrix((0, 1))
     try:
         matrix = vectorizer.fit_transform([*documents, *anchors])
     except ValueError:  # not one meaningful word in any text
