@@ -75,3 +75,10 @@ def test_axes_progress_and_a_pair_merged_in_the_page(people: People, tmp_path: P
     assert authors[first] in (kept.text_content() or "")
     assert page.locator(f"article.theme .members li[data-id='{second}']").count() == 0
     screenshot(page, "themes-axes-merged")
+    # A proposed sub-theme becomes a theme of its own in one click.
+    count = page.locator("article.theme").count()
+    sub = page.locator("article.theme[data-index='0'] .subthemes li").first
+    label = (sub.text_content() or "").rsplit(" (", 1)[0]
+    sub.get_by_role("button", name="en faire un thème").click()
+    page.wait_for_selector(f"article.theme[data-index='{count}']")
+    assert page.locator("article.theme[data-index='1'] .theme-head input").input_value() == label

@@ -150,6 +150,7 @@ CONTRIBUTION_MESSAGES: dict[str, tuple[str, str]] = {
     "axis_badge": ("axe", "axis"),
     "other_badge": ("loin de tous les axes", "far from every axis"),
     "subthemes": ("Sous-thèmes proposés", "Proposed sub-themes"),
+    "split_subtheme": ("en faire un thème", "make it a theme"),
     "authors": ("par {names}", "by {names}"),
     "duplicates_help": (
         "Deux contributions qui disent presque la même chose. Fusionner en garde une seule idée, "

@@ -118,12 +118,21 @@ function byline (c) {
   return names.length ? ' · ' + fill(words.authors, { names: names.join(', ') }) : ''
 }
 
-// The sub-themes proposed inside an axis: their label and size (the organiser splits by hand if useful).
+// The sub-themes proposed inside an axis: their label and size, and one click to make one a theme.
 function subthemeList (theme) {
   if (!theme.subthemes || !theme.subthemes.length) return ''
   return element('div', { class: 'subthemes' }, element('span', {}, words.subthemes + words.colon),
-    element('ul', {}, ...theme.subthemes.map((sub) =>
-      element('li', {}, `${sub.label} (${number(sub.contributions.length)})`))))
+    element('ul', {}, ...theme.subthemes.map((sub) => {
+      const here = new Set(theme.contributions.map((c) => c.id))
+      const keys = sub.contributions.filter((key) => here.has(key))
+      return element('li', {}, `${sub.label} (${number(keys.length)}) `,
+        element('button', {
+          type: 'button',
+          class: 'link',
+          title: words.split_subtheme,
+          onclick: () => correct('/themes/split', { theme: theme.index, contributions: keys, name: sub.label })
+        }, words.split_subtheme))
+    })))
 }
 
 // A near-duplicate pair: both texts side by side, and one click to make them one idea.
