@@ -131,7 +131,7 @@ def _encode(encoder: Encoder, documents: list[str], progress: Progress | None) -
 
 @dataclass(frozen=True)
 class _Plan:
-    """Theme index per row (-1: "autre"), and per theme its name, axis and whether it was seeded."""
+    """Theme index per row (-1: "autre"), per theme its name and axis, and whether axes guided the run."""
 
     labels: np.ndarray
     names: list[str | None]
