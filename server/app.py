@@ -40,6 +40,7 @@ from server.routes import (
     organiser,
     organiser_page,
     publication,
+    themes_guided,
 )
 from server.routes.client import client_routes
 from server.routes.congress import congress_page
@@ -221,6 +222,7 @@ def routes() -> list[BaseRoute]:
         *publication.ROUTES,
         *archive.ROUTES,
         *contributions.ROUTES,
+        *themes_guided.ROUTES,  # issue 14: axes, merging near-duplicates, progress
         *history_pages.ROUTES,  # before the client's /c/{slug}/{page}
         *history.ROUTES,
         *client_routes(),

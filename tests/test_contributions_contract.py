@@ -89,18 +89,50 @@ async def test_vectors_are_kept_until_the_text_changes(setup: Setup) -> None:
     row = store.add(congress, setup.author, "Aline", "Titre", "Un texte", "")
     titled = store.add(congress, setup.author, "Aline", "Seulement un titre", "", "")
     assert row.id is not None
-    assert store.unencoded_texts(congress) == ["Seulement un titre", "Un texte"]  # the text, else the title
+    read = "Titre. Un texte"  # the encoders read the title and the text (encoder_input)
+    assert store.unencoded_texts(congress) == ["Seulement un titre", read]
     assert store.save_vectors(congress, {}) == 0
-    assert (
-        store.save_vectors(congress, {text_hash("Un texte"): b"\x01\x02", text_hash("autre"): b"\x03"}) == 1
-    )
-    assert store.vectors(congress) == {text_hash("Un texte"): b"\x01\x02"}
+    assert store.save_vectors(congress, {text_hash(read): b"\x01\x02", text_hash("autre"): b"\x03"}) == 1
+    assert store.save_vectors(congress, {text_hash(read): b"\x01\x02"}) == 0  # already stored
+    assert store.vectors(congress) == {text_hash(read): b"\x01\x02"}
+    assert store.vectors(congress, encoder="e5") == {}  # each encoder's vectors apart
+    assert store.unencoded_texts(congress, encoder="e5") == ["Seulement un titre", read]
     assert store.unencoded_texts(congress) == [titled.title]
-    store.update(row.id, axis="Axe")  # the text is the same: the vector stays
-    assert store.vectors(congress) == {text_hash("Un texte"): b"\x01\x02"}
+    store.update(row.id, axis="Axe")  # what the encoders read is the same: the vector stays
+    assert store.vectors(congress) == {text_hash(read): b"\x01\x02"}
     store.update(row.id, text="Un autre texte")
+    assert text_hash("Titre. Un autre texte") not in store.vectors(congress)
+    assert store.unencoded_texts(congress) == ["Seulement un titre", "Titre. Un autre texte"]
+    assert store.save_vectors(congress, {text_hash("Titre. Un autre texte"): b"\x04"}) == 1  # replaced
+    assert store.vectors(congress)[text_hash("Titre. Un autre texte")] == b"\x04"
+    store.delete(row.id)
     assert store.vectors(congress) == {}
-    assert store.unencoded_texts(congress) == ["Seulement un titre", "Un autre texte"]
+
+
+async def test_axes_are_replaced_in_order(setup: Setup) -> None:
+    store, congress = setup.store, setup.congress
+    assert store.congress_axes(congress) == []
+    store.replace_congress_axes(congress, [("Inclusion", "L'accès de tous"), ("Données", "")])
+    fresh = store.replace_congress_axes(
+        congress, [("Sobriété", "Moins d'énergie"), ("Inclusion", "Pour tous")]
+    )
+    assert [(a.position, a.name, a.description) for a in fresh] == [
+        (0, "Sobriété", "Moins d'énergie"),
+        (1, "Inclusion", "Pour tous"),
+    ]
+    assert [(a.name, a.description) for a in store.congress_axes(congress)] == [
+        ("Sobriété", "Moins d'énergie"),
+        ("Inclusion", "Pour tous"),
+    ]
+
+
+async def test_a_merge_follows_what_was_merged_before(setup: Setup) -> None:
+    store, congress = setup.store, setup.congress
+    a, b, c = (store.add(congress, setup.author, "Aline", f"Idée {n}", "Texte", "") for n in "abc")
+    store.merge_into(congress, b.key, c.key)
+    store.merge_into(congress, a.key, b.key)  # c, merged into b, follows b into a
+    merged = {r.key: r.merged_into for r in store.search(congress)}
+    assert merged == {a.key: None, b.key: a.key, c.key: a.key}
 
 
 async def test_themes_are_replaced_as_a_whole(setup: Setup) -> None:

@@ -10,11 +10,16 @@ from sklearn.metrics import adjusted_rand_score
 from server.themes.contributions import Contribution, load_contributions
 from server.themes.engine import ClassificationError, classify
 from server.themes.model import Classification, ThemeSeed
-from tests.themes_corpus import CORPUS, known_duplicates, known_themes
+from tests.themes_corpus import CORPUS, known_duplicates, known_themes, warm_e5
 
 # Measured 0.215 at k=6 (scripts/bench_themes); short varied texts cluster poorly, the floor
 # only catches a representation that broke (TF-IDF alone gives 0.07).
 ARI_FLOOR = 0.12
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _e5_vectors_from_the_cache() -> None:
+    warm_e5()  # e5 costs 0.1 s a text: the corpora's vectors are committed (tests/themes_corpus.py)
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +54,26 @@ def test_every_contribution_in_one_theme_ranked_by_centrality(
         assert centralities == sorted(centralities, reverse=True)
 
 
-def test_labels_are_readable_words(six: Classification) -> None:
+def test_labels_are_readable_words(corpus: list[Contribution], six: Classification) -> None:
     words = {w for theme in six.themes for w in theme.words}
     # Surface forms, not stems ("enseign", "don"), and no stop words.
     assert {"enseignants", "données"} <= words
     assert not words & {"les", "des", "faut", "numérique"}
-    assert all(len(theme.words) == 8 and theme.label.count(",") == 2 for theme in six.themes)
+    assert all(len(theme.words) == 8 for theme in six.themes)
+    # The label is a phrase a person wrote (the title of one of its central contributions),
+    # never the keyword triple it used to be (issue 14).
+    titles = {c.id: c.title for c in corpus}
+    for theme in six.themes:
+        assert theme.label in {titles[m.contribution_id] for m in theme.members[:5]}
+        assert theme.label != ", ".join(theme.words[:3])
 
 
-def test_known_near_duplicates_found_and_nothing_else(six: Classification) -> None:
+def test_known_near_duplicates_found_and_few_others(six: Classification) -> None:
+    # The fixed cosine of 0.85 found exactly these six, and none of the pairs of a corpus it was
+    # not tuned on; the relative rule (issue 14) finds all six here and flags two more.
     found = {frozenset((d.first, d.second)) for d in six.near_duplicates}
-    assert found == known_duplicates()
+    assert found >= known_duplicates()
+    assert len(found) <= 1.5 * len(known_duplicates())
 
 
 def test_k_is_proposed_within_range(corpus: list[Contribution]) -> None:

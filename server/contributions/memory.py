@@ -12,7 +12,7 @@ import secrets
 import time
 from collections.abc import Callable, Sequence
 
-from server.contributions.models import ContributionRow, ThemeRow, ThemeRunRow
+from server.contributions.models import AxisRow, ContributionRow, ThemeRow, ThemeRunRow
 from server.contributions.repository import EVERYTHING, Filter, ImportConflict, encoded_text, text_hash
 from server.themes.contributions import Contribution, RowProblem
 
@@ -22,6 +22,9 @@ class MemoryContributionStore:
         self._rows: dict[int, ContributionRow] = {}
         self._themes: dict[int, list[ThemeRow]] = {}
         self._runs: dict[int, ThemeRunRow] = {}
+        self._axes: dict[int, list[AxisRow]] = {}
+        # (contribution id, encoder) → (text hash, vector): a changed text no longer matches its hash.
+        self._vectors: dict[tuple[int, str], tuple[str, bytes]] = {}
         self._ids = itertools.count(1)
 
     def _store(self, row: ContributionRow) -> ContributionRow:
@@ -60,13 +63,13 @@ class MemoryContributionStore:
         row = self._rows[row_id]
         for name, value in fields.items():
             setattr(row, name, value)
-        if row.vector_key != text_hash(encoded_text(row)):
-            row.vector_key, row.vector = None, None
         row.updated_at = time.time()
         return row.model_copy()
 
     def delete(self, row_id: int) -> None:
         self._rows.pop(row_id, None)
+        for key in [key for key in self._vectors if key[0] == row_id]:
+            del self._vectors[key]
 
     def search(self, congress_id: int, where: Filter = EVERYTHING) -> list[ContributionRow]:
         def matches(row: ContributionRow) -> bool:
@@ -127,22 +130,42 @@ class MemoryContributionStore:
                 progress(min(start + batch, len(contributions)), len(contributions))
         return len(contributions)
 
-    def vectors(self, congress_id: int) -> dict[str, bytes]:
-        return {r.vector_key: r.vector for r in self._of(congress_id) if r.vector_key and r.vector}
+    def vectors(self, congress_id: int, encoder: str = "use") -> dict[str, bytes]:
+        ids = {r.id for r in self._of(congress_id)}
+        return dict(v for (row_id, name), v in self._vectors.items() if row_id in ids and name == encoder)
 
-    def unencoded_texts(self, congress_id: int) -> list[str]:
-        return sorted({encoded_text(r) for r in self._of(congress_id) if r.vector is None})
+    def unencoded_texts(self, congress_id: int, encoder: str = "use") -> list[str]:
+        stored = self.vectors(congress_id, encoder)
+        return sorted({t for t in map(encoded_text, self._of(congress_id)) if text_hash(t) not in stored})
 
-    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes]) -> int:
+    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes], encoder: str = "use") -> int:
         saved = 0
         for row in self._of(congress_id):
-            if row.vector is not None:
-                continue
+            assert row.id is not None
             key = text_hash(encoded_text(row))
-            if key in by_text_hash:
-                row.vector_key, row.vector = key, by_text_hash[key]
-                saved += 1
+            vector = by_text_hash.get(key)
+            old = self._vectors.get((row.id, encoder))
+            if vector is None or (old is not None and old[0] == key):
+                continue
+            self._vectors[(row.id, encoder)] = (key, vector)
+            saved += 1
         return saved
+
+    def congress_axes(self, congress_id: int) -> list[AxisRow]:
+        return [a.model_copy() for a in self._axes.get(congress_id, [])]
+
+    def replace_congress_axes(self, congress_id: int, axes: Sequence[tuple[str, str]]) -> list[AxisRow]:
+        self._axes[congress_id] = [
+            AxisRow(id=next(self._ids), congress_id=congress_id, position=at, name=name, description=text)
+            for at, (name, text) in enumerate(axes)
+        ]
+        return self.congress_axes(congress_id)
+
+    def merge_into(self, congress_id: int, keep: str, other: str) -> None:
+        for row in self._of(congress_id):
+            if row.key == other or row.merged_into == other:
+                row.merged_into = keep
+                row.updated_at = time.time()
 
     def themes(self, congress_id: int) -> list[ThemeRow]:
         return [t.model_copy() for t in self._themes.get(congress_id, [])]
@@ -163,6 +186,10 @@ class MemoryContributionStore:
                 words=t.words,
                 members=t.members,
                 reviewed=t.reviewed,
+                label=t.label,
+                axis=t.axis,
+                other=t.other,
+                subthemes=t.subthemes,
             )
             for position, t in enumerate(themes)
         ]

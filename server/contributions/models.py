@@ -1,4 +1,4 @@
-"""SQLModel tables of contributions, their cached encoder vectors, and the organisers' themes."""
+"""SQLModel tables: contributions, their encoder vectors, the congress's axes, the organisers' themes."""
 
 from __future__ import annotations
 
@@ -28,10 +28,42 @@ class ContributionRow(SQLModel, table=True):
     source: str = Field(default="browser", max_length=10)  # browser | import
     created_at: float
     updated_at: float
-    # The encoder's vector of `text`, and the hash of the text it was computed for: a re-run
-    # encodes only contributions that are new or whose text changed (server/themes/features.py).
-    vector_key: str | None = Field(default=None, max_length=64)
-    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # Set when an organiser merged this near-duplicate into another contribution (its key):
+    # the row stays, with its author, but the idea is that one's from then on.
+    merged_into: str | None = Field(default=None, max_length=100)
+
+
+class VectorRow(SQLModel, table=True):
+    """One encoder's vector of one contribution, computed when it arrived (issue 14).
+
+    `text_hash` is the hash of what the encoder read (title and text,
+    server/themes/contributions.py encoder_input): when the text changes, the vector
+    no longer matches and is computed again. e5 costs 0.1 s a text, so it is never
+    computed at classification time for a text that was already seen.
+    """
+
+    __tablename__ = "contribution_vector"
+    __table_args__ = (UniqueConstraint("contribution_id", "encoder", name="uq_contribution_vector_encoder"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contribution_id: int = Field(foreign_key="contribution.id", index=True)
+    congress_id: int = Field(foreign_key="congress.id", index=True)
+    encoder: str = Field(max_length=20)  # "use" or "e5"
+    text_hash: str = Field(max_length=64)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float32
+
+
+class AxisRow(SQLModel, table=True):
+    """One of the congress's axes, as the organisers wrote it: a name and one sentence (issue 14)."""
+
+    __tablename__ = "congress_axis"
+    __table_args__ = (UniqueConstraint("congress_id", "position", name="uq_congress_axis_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    congress_id: int = Field(foreign_key="congress.id", index=True)
+    position: int
+    name: str = Field(max_length=200)
+    description: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
 class ThemeRow(SQLModel, table=True):
@@ -51,6 +83,11 @@ class ThemeRow(SQLModel, table=True):
     # JSON list of [contribution key, centrality, pinned], most central first.
     members: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     reviewed: bool = False
+    label: str = Field(default="", max_length=200)  # the proposed label, a phrase (server/themes/labels.py)
+    axis: str = Field(default="", max_length=200)  # the congress axis this theme is, "" for none
+    other: bool = False  # "Autre": contributions far from every axis
+    # JSON list of [label, [contribution keys]]: sub-themes proposed inside an axis.
+    subthemes: str = Field(default="[]", sa_column=Column(Text, nullable=False))
 
 
 class ThemeRunRow(SQLModel, table=True):
@@ -69,6 +106,8 @@ class ThemeRunRow(SQLModel, table=True):
 
 TABLES = [
     ContributionRow.__table__,  # type: ignore[attr-defined]
+    VectorRow.__table__,  # type: ignore[attr-defined]
+    AxisRow.__table__,  # type: ignore[attr-defined]
     ThemeRow.__table__,  # type: ignore[attr-defined]
     ThemeRunRow.__table__,  # type: ignore[attr-defined]
 ]

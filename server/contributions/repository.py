@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from server.contributions.models import ContributionRow, ThemeRow, ThemeRunRow
-from server.themes.contributions import Contribution, RowProblem
+from server.contributions.models import AxisRow, ContributionRow, ThemeRow, ThemeRunRow
+from server.themes.contributions import Contribution, RowProblem, encoder_input
 
 
 def text_hash(text: str) -> str:
@@ -23,8 +23,8 @@ def text_hash(text: str) -> str:
 
 
 def encoded_text(row: ContributionRow) -> str:
-    """What the encoder reads of a contribution (server/themes/features.py build_features)."""
-    return row.text or row.title
+    """What the encoders read of a contribution (server/themes/features.py encoder_input)."""
+    return encoder_input(row.title, row.text)
 
 
 class ImportConflict(ValueError):
@@ -81,11 +81,29 @@ class ContributionRepository(Protocol):
         """Every contribution or none: ImportConflict when a key is already in the congress."""
         ...
 
-    def vectors(self, congress_id: int) -> dict[str, bytes]: ...
+    def vectors(self, congress_id: int, encoder: str = "use") -> dict[str, bytes]:
+        """Text hash → `encoder`'s vector (float32 bytes), for every contribution whose vector is stored."""
+        ...
 
-    def unencoded_texts(self, congress_id: int) -> list[str]: ...
+    def unencoded_texts(self, congress_id: int, encoder: str = "use") -> list[str]:
+        """What the encoders read of each contribution that has no up-to-date `encoder` vector."""
+        ...
 
-    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes]) -> int: ...
+    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes], encoder: str = "use") -> int:
+        """Keep each contribution's vector (of its current text) beside it; an older one is replaced."""
+        ...
+
+    def congress_axes(self, congress_id: int) -> list[AxisRow]:
+        """The axes the organisers wrote, in their order."""
+        ...
+
+    def replace_congress_axes(self, congress_id: int, axes: Sequence[tuple[str, str]]) -> list[AxisRow]:
+        """(name, description) pairs, in order, replacing the congress's axes."""
+        ...
+
+    def merge_into(self, congress_id: int, keep: str, other: str) -> None:
+        """`other` (and whatever was merged into it) becomes part of `keep`."""
+        ...
 
     def themes(self, congress_id: int) -> list[ThemeRow]: ...
 

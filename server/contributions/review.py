@@ -17,6 +17,7 @@ from server.congress.domain import DomainError
 from server.contributions.models import ThemeRow
 
 MAX_NAME = 200
+OTHER = "Autre"  # server/themes/model.py OTHER; not imported, that module would bring numpy
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,19 @@ class Draft:
     words: tuple[str, ...] = ()
     members: tuple[Entry, ...] = field(default_factory=tuple)
     reviewed: bool = False
+    label: str = ""  # the proposed label, a phrase (server/themes/labels.py)
+    axis: str = ""  # the congress axis this theme is
+    other: bool = False  # "Autre": far from every axis
+    subthemes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, keys) proposed inside an axis
 
     @property
     def title(self) -> str:
-        return self.name or ", ".join(self.words[:3])
+        """What the theme is called: the organisers' name, its axis, or the proposed phrase."""
+        if self.name or self.axis:
+            return self.name or self.axis
+        if self.other:
+            return OTHER
+        return self.label or (self.words[0] if self.words else "—")
 
     def ids(self) -> list[str]:
         return [m.key for m in self.members]
@@ -54,6 +64,10 @@ def from_rows(rows: Sequence[ThemeRow]) -> list[Draft]:
             tuple(json.loads(row.words)),
             tuple(Entry(str(k), float(c), bool(p)) for k, c, p in json.loads(row.members)),
             row.reviewed,
+            row.label,
+            row.axis,
+            row.other,
+            tuple((str(label), tuple(keys)) for label, keys in json.loads(row.subthemes or "[]")),
         )
         for row in rows
     ]
@@ -68,30 +82,46 @@ def to_rows(congress_id: int, drafts: Sequence[Draft]) -> list[ThemeRow]:
             words=json.dumps(list(d.words), ensure_ascii=False),
             members=json.dumps([[m.key, m.centrality, m.pinned] for m in d.members], ensure_ascii=False),
             reviewed=d.reviewed,
+            label=d.label[:MAX_NAME],
+            axis=d.axis,
+            other=d.other,
+            subthemes=json.dumps([[label, list(keys)] for label, keys in d.subthemes], ensure_ascii=False),
         )
         for position, d in enumerate(drafts)
     ]
 
 
-def seeds(drafts: Sequence[Draft]) -> list[tuple[str, tuple[str, ...]]]:
-    """(name, pinned keys) of every reviewed theme, in order: what the next run must respect."""
-    return [(d.title, tuple(m.key for m in d.members if m.pinned)) for d in drafts if d.reviewed]
+def seeds(drafts: Sequence[Draft]) -> list[tuple[str, tuple[str, ...], str]]:
+    """(name, pinned keys, axis) of every reviewed theme, in order: what the next run must respect."""
+    return [(d.title, tuple(m.key for m in d.members if m.pinned), d.axis) for d in drafts if d.reviewed]
 
 
-def from_result(result: dict[str, Any], seeded: Sequence[tuple[str, tuple[str, ...]]]) -> list[Draft]:
-    """Drafts from a classification (server/contributions/classifier.py): seeds first, still reviewed."""
-    drafts = []
-    for index, theme in enumerate(result["themes"]):
-        reviewed = index < len(seeded)
-        drafts.append(
-            Draft(
-                seeded[index][0] if reviewed else "",
-                tuple(theme["words"]),
-                tuple(Entry(k, c, p) for k, c, p in theme["members"]),
-                reviewed,
-            )
+def from_result(result: dict[str, Any]) -> list[Draft]:
+    """Drafts from a classification (server/contributions/classifier.py); seeded themes stay reviewed."""
+    return [
+        Draft(
+            theme["name"] if theme["seeded"] else "",
+            tuple(theme["words"]),
+            tuple(Entry(k, c, p) for k, c, p in theme["members"]),
+            bool(theme["seeded"]),
+            theme.get("label", ""),
+            theme.get("axis") or "",
+            bool(theme.get("other")),
+            tuple((label, tuple(keys)) for label, keys in theme.get("subthemes", [])),
         )
-    return drafts
+        for theme in result["themes"]
+    ]
+
+
+def without(drafts: Sequence[Draft], key: str) -> list[Draft]:
+    """Every theme without contribution `key` (merged into another one)."""
+    result = []
+    for d in drafts:
+        if key in d.ids():
+            subthemes = tuple((label, tuple(k for k in keys if k != key)) for label, keys in d.subthemes)
+            d = replace(d, members=tuple(m for m in d.members if m.key != key), subthemes=subthemes)
+        result.append(d)
+    return result
 
 
 def _index(drafts: Sequence[Draft], index: int) -> int:

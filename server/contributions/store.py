@@ -1,7 +1,8 @@
 """Contributions and themes on the SQL database: blocking calls, run in a worker thread by the routes.
 
-An import is one transaction: every row or none. Vectors are cached per
-contribution, so a classification encodes only what is new or changed.
+An import is one transaction: every row or none. Each encoder's vector of each
+contribution is stored beside it (table contribution_vector), computed when it
+arrives, so a classification encodes only what is new or changed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import time
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import func, or_
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from server.contributions.models import TABLES, ContributionRow, ThemeRow, ThemeRunRow
+from server.contributions.models import TABLES, AxisRow, ContributionRow, ThemeRow, ThemeRunRow, VectorRow
 from server.contributions.repository import EVERYTHING, Filter, ImportConflict, encoded_text, text_hash
 from server.store.tables import BoundTables
 from server.themes.contributions import Contribution, RowProblem
@@ -62,8 +64,7 @@ class ContributionStore(BoundTables):
             assert row is not None
             for name, value in fields.items():
                 setattr(row, name, value)
-            if row.vector_key != text_hash(encoded_text(row)):
-                row.vector_key, row.vector = None, None  # the text changed: encode it again next run
+            # A changed text is encoded again: its old vectors no longer match its hash.
             row.updated_at = time.time()
             session.add(row)
             session.commit()
@@ -73,6 +74,9 @@ class ContributionStore(BoundTables):
         with self._session() as session:
             row = session.get(ContributionRow, row_id)
             if row is not None:
+                for vector in session.exec(select(VectorRow).where(VectorRow.contribution_id == row_id)):
+                    session.delete(vector)
+                session.flush()
                 session.delete(row)
                 session.commit()
 
@@ -164,41 +168,102 @@ class ContributionStore(BoundTables):
 
     # -- vectors ---------------------------------------------------------------------
 
-    def vectors(self, congress_id: int) -> dict[str, bytes]:
-        """Text hash → the encoder's vector (float32 bytes), for every contribution whose vector is known."""
+    def vectors(self, congress_id: int, encoder: str = "use") -> dict[str, bytes]:
+        """Text hash → `encoder`'s vector (float32 bytes), for every contribution whose vector is stored."""
         with self._session() as session:
-            query = select(ContributionRow.vector_key, ContributionRow.vector).where(
-                ContributionRow.congress_id == congress_id, col(ContributionRow.vector).is_not(None)
+            query = select(VectorRow.text_hash, VectorRow.vector).where(
+                VectorRow.congress_id == congress_id, VectorRow.encoder == encoder
             )
-            return {key: data for key, data in session.exec(query) if key and data}
+            return dict(session.exec(query).all())
 
-    def unencoded_texts(self, congress_id: int) -> list[str]:
-        """What the encoder reads of each contribution whose vector is not stored yet."""
-        with self._session() as session:
-            query = select(ContributionRow).where(
-                ContributionRow.congress_id == congress_id, col(ContributionRow.vector).is_(None)
-            )
-            return sorted({encoded_text(row) for row in session.exec(query)})
+    def unencoded_texts(self, congress_id: int, encoder: str = "use") -> list[str]:
+        """What the encoders read of each contribution that has no up-to-date `encoder` vector."""
+        stored = self.vectors(congress_id, encoder)
+        texts = {encoded_text(row) for row in self.search(congress_id)}
+        return sorted(text for text in texts if text_hash(text) not in stored)
 
-    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes]) -> int:
-        """Keep each contribution's vector next to it (those whose text still has that hash)."""
+    def save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes], encoder: str = "use") -> int:
+        """Keep each contribution's vector beside it (those whose text still has that hash);
+        a vector of an older version of the text is replaced."""
         if not by_text_hash:
             return 0
+        # A classification and an encoding on arrival may save the same vectors at once:
+        # the loser of the race reads again what the winner stored.
+        for attempt in range(3):
+            try:
+                return self._save_vectors(congress_id, by_text_hash, encoder)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        return 0
+
+    def _save_vectors(self, congress_id: int, by_text_hash: dict[str, bytes], encoder: str) -> int:
         saved = 0
         with self._session() as session:
-            query = select(ContributionRow).where(
-                ContributionRow.congress_id == congress_id, col(ContributionRow.vector).is_(None)
+            query = select(VectorRow).where(
+                VectorRow.congress_id == congress_id, VectorRow.encoder == encoder
             )
-            for row in session.exec(query):
+            existing = {v.contribution_id: v for v in session.exec(query)}
+            rows = session.exec(select(ContributionRow).where(ContributionRow.congress_id == congress_id))
+            for row in rows:
+                assert row.id is not None
                 key = text_hash(encoded_text(row))
                 vector = by_text_hash.get(key)
-                if vector is not None:
-                    row.vector_key = key
-                    row.vector = vector
-                    session.add(row)
-                    saved += 1
+                old = existing.get(row.id)
+                if vector is None or (old is not None and old.text_hash == key):
+                    continue
+                if old is None:
+                    old = VectorRow(
+                        contribution_id=row.id,
+                        congress_id=congress_id,
+                        encoder=encoder,
+                        text_hash=key,
+                        vector=vector,
+                    )
+                else:
+                    old.text_hash, old.vector = key, vector
+                session.add(old)
+                saved += 1
             session.commit()
         return saved
+
+    # -- axes ------------------------------------------------------------------------
+
+    def congress_axes(self, congress_id: int) -> list[AxisRow]:
+        """The axes the organisers wrote, in their order (not the free-text `axis` of contributions)."""
+        with self._session() as session:
+            query = select(AxisRow).where(AxisRow.congress_id == congress_id)
+            return list(session.exec(query.order_by(col(AxisRow.position))))
+
+    def replace_congress_axes(self, congress_id: int, axes: Sequence[tuple[str, str]]) -> list[AxisRow]:
+        with self._session() as session:
+            for old in session.exec(select(AxisRow).where(AxisRow.congress_id == congress_id)):
+                session.delete(old)
+            session.flush()
+            fresh = [
+                AxisRow(congress_id=congress_id, position=position, name=name, description=description)
+                for position, (name, description) in enumerate(axes)
+            ]
+            session.add_all(fresh)
+            session.commit()
+            for row in fresh:
+                session.refresh(row)
+            return fresh
+
+    # -- near-duplicates merged --------------------------------------------------------
+
+    def merge_into(self, congress_id: int, keep: str, other: str) -> None:
+        """`other` (and whatever was merged into it) becomes part of `keep`, in one transaction."""
+        with self._session() as session:
+            query = select(ContributionRow).where(
+                ContributionRow.congress_id == congress_id,
+                or_(col(ContributionRow.key) == other, col(ContributionRow.merged_into) == other),
+            )
+            for row in session.exec(query):
+                row.merged_into = keep
+                row.updated_at = time.time()
+                session.add(row)
+            session.commit()
 
     # -- themes ----------------------------------------------------------------------
 
@@ -227,6 +292,10 @@ class ContributionStore(BoundTables):
                     words=t.words,
                     members=t.members,
                     reviewed=t.reviewed,
+                    label=t.label,
+                    axis=t.axis,
+                    other=t.other,
+                    subthemes=t.subthemes,
                 )
                 for position, t in enumerate(themes)
             ]

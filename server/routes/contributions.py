@@ -105,6 +105,9 @@ async def list_contributions(request: Request, services: Any, identity: Identity
     }
     if identity.is_organiser:
         result["axes"] = await asyncio.to_thread(services.contributions.store.axes, identity.congress_id)
+    # The axes the organisers wrote, offered to contributors when they pick one (issue 14).
+    axes = await asyncio.to_thread(services.contributions.axes, identity.congress_id)
+    result["congress_axes"] = [axis["name"] for axis in axes]
     return result
 
 
@@ -197,40 +200,51 @@ async def export_contributions(request: Request, services: Any, identity: Identi
 async def themes_json(services: Any, identity: Identity) -> dict[str, Any]:
     store = services.contributions.store
 
-    def read() -> tuple[list[Draft], Any, list[Any]]:
+    def read() -> tuple[list[Draft], Any, list[Any], dict[str, list[str]], list[dict[str, str]]]:
         return (
             services.contributions.drafts(identity.congress_id),
             store.run_info(identity.congress_id),
             store.search(identity.congress_id),
+            services.contributions.authors(identity.congress_id),
+            services.contributions.axes(identity.congress_id),
         )
 
-    drafts, run, rows = await asyncio.to_thread(read)
+    drafts, run, rows, authors, axes = await asyncio.to_thread(read)
     by_key = {r.key: r for r in rows}
     placed = {key for d in drafts for key in d.ids()}
+
+    def card(key: str) -> dict[str, Any]:
+        row = by_key.get(key)
+        return {
+            "id": key,
+            "title": row.title if row else "",
+            "text": row.text if row else "",
+            "author": row.author_name if row else "",
+            "authors": authors.get(key, []),
+            "withdrawn": row is None,
+        }
+
+    pairs = [] if run is None else json.loads(run.near_duplicates)
     return {
         "themes": [
             {
                 "index": i,
                 "name": d.name,
                 "title": d.title,
+                "label": d.label,
+                "axis": d.axis,
+                "other": d.other,
                 "words": list(d.words),
                 "reviewed": d.reviewed,
                 "size": len(d.members),
                 "contributions": [
-                    {
-                        "id": m.key,
-                        "title": by_key[m.key].title if m.key in by_key else "",
-                        "text": by_key[m.key].text if m.key in by_key else "",
-                        "author": by_key[m.key].author_name if m.key in by_key else "",
-                        "centrality": m.centrality,
-                        "pinned": m.pinned,
-                        "withdrawn": m.key not in by_key,
-                    }
-                    for m in d.members
+                    {**card(m.key), "centrality": m.centrality, "pinned": m.pinned} for m in d.members
                 ],
+                "subthemes": [{"label": label, "contributions": list(keys)} for label, keys in d.subthemes],
             }
             for i, d in enumerate(drafts)
         ],
+        "axes": axes,
         "run": None
         if run is None
         else {
@@ -240,10 +254,13 @@ async def themes_json(services: Any, identity: Identity) -> dict[str, Any]:
             "contributions": run.contributions,
             "seconds": run.seconds,
         },
-        "near_duplicates": []
-        if run is None
-        else [{"first": a, "second": b, "similarity": s} for a, b, s in json.loads(run.near_duplicates)],
-        "unclassified": [r.key for r in rows if r.key not in placed],
+        # Pairs still to decide: both still there and neither merged since.
+        "near_duplicates": [
+            {"first": a, "second": b, "similarity": s, "pair": [card(a), card(b)]}
+            for a, b, s in pairs
+            if a in by_key and b in by_key and not by_key[a].merged_into and not by_key[b].merged_into
+        ],
+        "unclassified": [r.key for r in rows if r.key not in placed and not r.merged_into],
         "total": len(rows),
         "running": services.classifier.running,
     }
@@ -265,7 +282,7 @@ async def run_classification(request: Request, services: Any, identity: Identity
         raise ClassificationBusy("a classification is already running; try again when it ends")
     async with services.classifier.themes_lock(identity.congress_id):
         payload = await asyncio.to_thread(service.classification_input, identity.congress_id, k)
-        result = await services.classifier.run(payload)
+        result = await services.classifier.run(payload, identity.congress_id)
         await asyncio.to_thread(service.save_classification, identity.congress_id, payload, result)
     log.info(
         "themes of %s computed in %.1f s (%d contributions, %d themes)",

@@ -85,11 +85,17 @@ async def review_page(request: Request) -> Response:
 <a href="/c/{esc(slug)}/contributions">{w["page_title"]}</a> ·
 <a href="/c/{esc(slug)}/carte">{w["open_map"]}</a></p></header>
 <p id="status" role="status" aria-live="polite"></p>
+<section id="axes-section"><h2>{w["axes"]}</h2><p>{w["axes_help"]}</p>
+<form id="axes-form"><ol id="axes-list" class="axes"></ol>
+<p><button type="button" id="add-axis" class="secondary">{w["add_axis"]}</button>
+<button type="submit">{w["save_axes"]}</button></p></form></section>
 <section id="themes-section"><h2>{w["themes"]}</h2><p>{w["themes_help"]}</p>
 <form id="run" class="inline">
 <label>{w["k"]} <input name="k" type="number" min="1" max="30" size="4" placeholder="{w["k_auto"]}"></label>
 <button type="submit">{w["run"]}</button></form>
 <p id="run-info"></p>
+<p id="progress-box" hidden><progress id="progress" max="1" value="0"></progress>
+<span id="progress-text" role="status" aria-live="polite"></span></p>
 <figure id="chart-box" hidden><img id="chart" alt="{w["chart_title"]}">
 <figcaption>{w["chart"]}</figcaption></figure>
 <div id="themes"></div>

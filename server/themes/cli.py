@@ -30,17 +30,23 @@ def add_parser(commands: Any) -> None:
         help="organiser themes to keep (JSON: [{name, contributions: [ids]}] or an earlier --out file)",
     )
     classify.add_argument(
+        "--axes",
+        help="the congress's axes, each a name and one sentence (CSV name,description, or JSON): "
+        "every contribution goes to an axis, or to 'Autre' when far from all",
+    )
+    classify.add_argument(
         "--duplicate-threshold",
         type=float,
-        help="cosine similarity from which two contributions are near-duplicates (default 0.85)",
+        help="a fixed cosine from which two contributions are near-duplicates "
+        "(default: a rule relative to the corpus, docs/themes.md)",
     )
     classify.set_defaults(handler=classify_command)
 
 
 def classify_command(args: argparse.Namespace, settings: object = None) -> int:
     # Imported here: scikit-learn and the encoder take a second to import, `ubiquite serve` needs neither.
+    from server.themes.axes import AxesError, load_axes
     from server.themes.contributions import ContributionFileError, load_contributions
-    from server.themes.duplicates import THRESHOLD
     from server.themes.engine import ClassificationError, classify
     from server.themes.report import load_seeds, to_json, to_text
 
@@ -50,7 +56,8 @@ def classify_command(args: argparse.Namespace, settings: object = None) -> int:
     try:
         contributions = load_contributions(args.contributions)
         seeds = load_seeds(args.seeds) if args.seeds else []
-    except ContributionFileError as exc:
+        axes = load_axes(args.axes) if args.axes else []
+    except (ContributionFileError, AxesError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except (OSError, ValueError) as exc:  # the seeds file
@@ -68,7 +75,8 @@ def classify_command(args: argparse.Namespace, settings: object = None) -> int:
             contributions,
             k=args.k,
             seeds=seeds,
-            duplicate_threshold=args.duplicate_threshold or THRESHOLD,
+            axes=axes,
+            duplicate_threshold=args.duplicate_threshold,
             progress=_progress if show else None,
         )
     except ClassificationError as exc:

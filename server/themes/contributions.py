@@ -25,6 +25,18 @@ class Contribution:
     author: str = ""  # who sent it, for rows imported from elsewhere
 
 
+def encoder_input(title: str, text: str) -> str:
+    """What the encoders read of a contribution: its title and its text, as one passage.
+
+    Measured on tests/data/themes_fr.csv and in docs/field-notes.md: better than the
+    text alone (0.33 against 0.27 ARI with USE), the title often names the theme.
+    """
+    title, text = title.strip(), text.strip()
+    if title and text:
+        return f"{title}. {text}"
+    return title or text
+
+
 @dataclass(frozen=True)
 class RowProblem:
     line: int  # 1-based line in the file (CSV) or 1-based position in the list (JSON)

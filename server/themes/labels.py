@@ -1,4 +1,4 @@
-"""Label proposals: each theme's most telling words by class-based TF-IDF, shown unstemmed."""
+"""Label proposals: each theme's most telling words (class-based TF-IDF), and a phrase from them."""
 
 from __future__ import annotations
 
@@ -49,3 +49,35 @@ def theme_words(
 
 def _most_common(forms: Counter[str]) -> str:
     return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+TITLES_CONSIDERED = 5  # the label is the title of one of the theme's most central contributions
+MAX_PHRASE = 80
+
+
+def theme_phrase(
+    contributions: Sequence[Contribution], ranked_rows: Sequence[int], theme_words: Sequence[str]
+) -> str:
+    """A label a person would write: the title, among the theme's most central contributions,
+    that holds the most of its telling words (ties: the most central).
+
+    A person naming a pile of contributions picks the one that sums it up; the titles
+    are the contributors' own short phrases. A theme without titles gets the opening
+    words of its most central text.
+    """
+    if not ranked_rows:
+        return ""
+    telling = {stem(w): len(theme_words) - i for i, w in enumerate(theme_words)}
+    best, best_score = "", -1.0
+    for position, row in enumerate(ranked_rows[:TITLES_CONSIDERED]):
+        title = " ".join(contributions[row].title.split())
+        if not title:
+            continue
+        found = {stem(w) for w in words(title)}
+        score = sum(telling.get(s, 0) for s in found) - 0.01 * position
+        if score > best_score:
+            best, best_score = title, score
+    if not best:
+        text = " ".join(contributions[ranked_rows[0]].text.split())
+        best = " ".join(text.split()[:8]) + ("…" if len(text.split()) > 8 else "")
+    return best if len(best) <= MAX_PHRASE else best[: MAX_PHRASE - 1].rstrip() + "…"

@@ -1,10 +1,39 @@
-"""What a classification is made of: themes, their ranked members, the organiser's seeds."""
+"""What a classification is made of: axes, themes, their ranked members, the organiser's seeds.
+
+Plain dataclasses, no numpy: the server reads them without loading the numeric libraries.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from server.themes.duplicates import NearDuplicate
+OTHER = "Autre"  # the theme of contributions far from every axis
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    """Two contributions that say the same thing (server/themes/duplicates.py)."""
+
+    first: str
+    second: str
+    similarity: float  # cosine in the space they were compared in, for sorting; never shown
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One of the congress's axes as its organisers wrote it: a name and one descriptive sentence.
+
+    The sentence matters: measured, a name alone places contributions about half as
+    well (docs/themes.md).
+    """
+
+    name: str
+    description: str = ""
+
+    @property
+    def anchor_text(self) -> str:
+        """What the encoders read of the axis, written like a contribution (title. text)."""
+        return f"{self.name} : {self.description}" if self.description else self.name
 
 
 @dataclass(frozen=True)
@@ -20,6 +49,15 @@ class ThemeSeed:
 
     name: str
     contribution_ids: tuple[str, ...] = ()
+    axis: str = ""  # the axis this correction was made on, kept when the organiser renames it
+
+
+@dataclass(frozen=True)
+class SubTheme:
+    """A group proposed inside a theme: a label and its contributions, most central first."""
+
+    label: str
+    contribution_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -32,14 +70,18 @@ class Member:
 @dataclass(frozen=True)
 class Theme:
     index: int
-    words: tuple[str, ...]  # proposed label words, most telling first
+    words: tuple[str, ...]  # the most telling words, most telling first
     members: tuple[Member, ...]  # most central first
-    name: str | None = None  # the organiser's name, for a theme that came from a seed
+    name: str | None = None  # the organiser's name, for a theme that came from a seed or an axis
+    phrase: str = ""  # the proposed label, a phrase a person would write (server/themes/labels.py)
+    axis: str | None = None  # the axis this theme is, None for a theme found without one
+    subthemes: tuple[SubTheme, ...] = ()
+    other: bool = False  # "autre": contributions far from every axis
 
     @property
     def label(self) -> str:
-        """The proposed label: the three most telling words."""
-        return ", ".join(self.words[:3])
+        """The proposed label: a short phrase, never a list of keywords."""
+        return self.phrase or f"Thème {self.index + 1}"
 
     @property
     def title(self) -> str:
@@ -70,5 +112,7 @@ class Classification:
     def seeds(self) -> list[ThemeSeed]:
         """This result accepted as it is: every theme named and all its members pinned."""
         return [
-            ThemeSeed(theme.title, tuple(m.contribution_id for m in theme.members)) for theme in self.themes
+            ThemeSeed(theme.title, tuple(m.contribution_id for m in theme.members), theme.axis or "")
+            for theme in self.themes
+            if not theme.other
         ]

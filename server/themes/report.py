@@ -19,8 +19,14 @@ def to_json(result: Classification, contributions: Sequence[Contribution]) -> di
                 "index": theme.index,
                 "name": theme.name,
                 "label": theme.label,
+                "axis": theme.axis,
+                "other": theme.other,
                 "words": list(theme.words),
                 "size": len(theme.members),
+                "subthemes": [
+                    {"label": sub.label, "contributions": list(sub.contribution_ids)}
+                    for sub in theme.subthemes
+                ],
                 "contributions": [
                     {
                         "id": m.contribution_id,
@@ -48,10 +54,9 @@ def to_text(result: Classification, contributions: Sequence[Contribution], per_t
     for theme in result.themes:
         heading = f"Thème {theme.index + 1} — {theme.title} ({len(theme.members)} contributions)"
         lines.append(heading)
-        if theme.name:
-            lines.append(f"  mots : {', '.join(theme.words)}")
-        else:
-            lines.append(f"  mots : {', '.join(theme.words[3:])}")
+        lines.append(f"  mots : {', '.join(theme.words)}")
+        for sub in theme.subthemes:
+            lines.append(f"  · {sub.label} ({len(sub.contribution_ids)})")
         for m in theme.members[:per_theme]:
             lines.append(f"  {m.contribution_id}  {titles[m.contribution_id]}  ({m.centrality:.2f})")
         if len(theme.members) > per_theme:
@@ -83,5 +88,5 @@ def load_seeds(path: str | Path) -> list[ThemeSeed]:
             raise ValueError(f"seeds: theme {position} is not an object / le thème {position} est invalide")
         name = theme.get("name") or theme.get("label") or f"Thème {position}"
         ids = [item["id"] if isinstance(item, dict) else item for item in theme.get("contributions", [])]
-        seeds.append(ThemeSeed(str(name), tuple(str(i) for i in ids)))
+        seeds.append(ThemeSeed(str(name), tuple(str(i) for i in ids), str(theme.get("axis") or "")))
     return seeds

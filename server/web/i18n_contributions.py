@@ -120,6 +120,53 @@ CONTRIBUTION_MESSAGES: dict[str, tuple[str, str]] = {
     "placed": ("{n} thème(s) placé(s) dans la carte mentale.", "{n} theme(s) placed in the mind map."),
     "open_map": ("Ouvrir la carte mentale", "Open the mind map"),
     "withdrawn": ("retirée", "withdrawn"),
+    # issue 14: axes, sub-themes, near-duplicates side by side, progress
+    "axes": ("Axes du congrès", "The congress's axes"),
+    "axes_help": (
+        "Écrivez les axes de l'appel à contributions, chacun avec un nom et une phrase qui le décrit : "
+        "la classification range alors chaque contribution dans un axe (ou « Autre » si elle est "
+        "loin de tous) et propose des sous-thèmes. L'axe choisi par l'auteur·rice compte comme un "
+        "indice, pas comme une règle. Sans axe, les thèmes sont trouvés automatiquement.",
+        "Write the axes of the call for contributions, each with a name and one sentence describing "
+        "it: the classification then puts each contribution in an axis (or \u201cAutre\u201d when it "
+        "is far from all) and proposes sub-themes. The axis its author chose counts as a hint, not a "
+        "rule. Without axes, themes are found automatically.",
+    ),
+    "axis_name": ("Nom de l'axe", "Axis name"),
+    "axis_description": ("Une phrase qui le décrit", "One sentence describing it"),
+    "add_axis": ("Ajouter un axe", "Add an axis"),
+    "remove_axis": ("Retirer cet axe", "Remove this axis"),
+    "save_axes": ("Enregistrer les axes", "Save the axes"),
+    "axes_saved": (
+        "{n} axe(s) enregistré(s). Relancez la classification pour en tenir compte.",
+        "{n} axis/axes saved. Classify again to use them.",
+    ),
+    "ran_axes": (
+        "Classées le {when} : {n} contributions en {s} s, selon les {a} axes du congrès "
+        "(le nombre de thèmes ne sert que sans axes).",
+        "Classified on {when}: {n} contributions in {s} s, by the congress's {a} axes "
+        "(the number of themes is used only without axes).",
+    ),
+    "axis_badge": ("axe", "axis"),
+    "other_badge": ("loin de tous les axes", "far from every axis"),
+    "subthemes": ("Sous-thèmes proposés", "Proposed sub-themes"),
+    "split_subtheme": ("en faire un thème", "make it a theme"),
+    "authors": ("par {names}", "by {names}"),
+    "duplicates_help": (
+        "Deux contributions qui disent presque la même chose. Fusionner en garde une seule idée, "
+        "avec ses deux auteur·rices.",
+        "Two contributions that say nearly the same thing. Merging keeps one idea, with both authors.",
+    ),
+    "merge_pair": ("Fusionner en une idée", "Merge into one idea"),
+    "merged": ("Fusionnées en une idée.", "Merged into one idea."),
+    "progress": ("{step} : {done} sur {total}", "{step}: {done} of {total}"),
+    "step.embedding": ("Lecture des textes (USE)", "Reading the texts (USE)"),
+    "step.embedding e5": ("Lecture des textes (e5)", "Reading the texts (e5)"),
+    "step.clustering": ("Regroupement", "Grouping"),
+    "encoding": (
+        "Préparation des contributions arrivées : {done} sur {total}",
+        "Preparing the contributions that arrived: {done} of {total}",
+    ),
 }
 
 

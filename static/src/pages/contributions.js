@@ -38,7 +38,7 @@ async function refresh () {
   closed.hidden = data.writable
   closed.textContent = config.role === 'observer' ? words.observer : words.closed
   byId('write').hidden = !data.writable
-  const axes = [...new Set(data.contributions.map((c) => c.axis).filter(Boolean))]
+  const axes = [...new Set([...(data.congress_axes || []), ...data.contributions.map((c) => c.axis).filter(Boolean)])]
   byId('axes').replaceChildren(...axes.map((axis) => element('option', { value: axis })))
   const list = byId('mine')
   if (!data.contributions.length) {

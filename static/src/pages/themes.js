@@ -1,5 +1,6 @@
-// The organisers' review: every contribution (search, filter, import, export), the classification,
-// the themes as a chart, corrections (rename, merge, split, move) and placing the themes in the mind map.
+// The organisers' review: every contribution (search, filter, import, export), the congress's axes,
+// the classification and its progress, the themes as a chart, corrections (rename, merge, split, move),
+// near-duplicate pairs side by side (merge into one idea) and placing the themes in the mind map.
 // Served by server/routes/contributions_page.py (review_page).
 import { apiClient, congressApi } from '../lib/http.js'
 import { byId, element, pageConfig } from '../lib/dom.js'
@@ -14,6 +15,9 @@ let themes = []
 const fail = (error) => sayError(words, error)
 const colour = (index) => config.colours[index % config.colours.length]
 const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium')
+const locale = config.lang === 'en' ? 'en-GB' : 'fr-FR'
+// Numbers as the reader writes them: "12,5" and "1 204" in French.
+const number = (value, digits = 0) => Number(value).toLocaleString(locale, { maximumFractionDigits: digits })
 
 // -- themes -----------------------------------------------------------------------------------
 
@@ -31,7 +35,9 @@ function themeCard (theme) {
     element('strong', {}, `${i + 1}.`),
     name,
     element('button', { type: 'button', class: 'secondary', onclick: () => correct('/themes/rename', { theme: i, name: name.value }) }, words.rename),
-    element('span', { class: 'size' }, fill(words.count, { n: theme.size })),
+    element('span', { class: 'size' }, fill(words.count, { n: number(theme.size) })),
+    theme.axis ? element('span', { class: 'badge' }, words.axis_badge) : '',
+    theme.other ? element('span', { class: 'badge' }, words.other_badge) : '',
     theme.reviewed ? element('span', { class: 'badge' }, words.reviewed) : '')
   const mergePick = element('label', { class: 'merge-pick' },
     element('input', { type: 'checkbox', name: 'merge', value: String(i) }), ' ' + words.merge_pick)
@@ -53,7 +59,7 @@ function themeCard (theme) {
     list.append(element('li', { 'data-id': c.id, class: c.withdrawn ? 'withdrawn' : '' },
       element('label', {}, element('input', { type: 'checkbox', name: `split-${i}`, value: c.id }), ' ',
         element('span', { class: 'member-title', title: c.text }, c.title || c.text.slice(0, 80) || c.id)),
-      element('span', { class: 'meta' }, ` ${c.id} · ${words.centrality} ${c.centrality.toFixed(2)}` +
+      element('span', { class: 'meta' }, ` ${c.id}` + byline(c) +
         (c.pinned ? ` · ${words.pinned}` : '') + (c.withdrawn ? ` · ${words.withdrawn}` : '')),
       ' ', move))
   }
@@ -69,9 +75,51 @@ function themeCard (theme) {
   return element('article', { class: 'theme', 'data-index': String(i), style: `--theme:${colour(i)}` },
     heading,
     element('p', { class: 'words' }, `${words.words}${words.colon}${theme.words.join(', ')}`),
+    subthemeList(theme),
     element('details', { open: '' }, element('summary', {}, fill(words.count, { n: theme.size })), list,
       element('p', { class: 'actions' }, splitName, split)),
     element('p', { class: 'actions' }, mergePick, merge))
+}
+
+function byline (c) {
+  const names = (c.authors && c.authors.length ? c.authors : [c.author]).filter(Boolean)
+  return names.length ? ' · ' + fill(words.authors, { names: names.join(', ') }) : ''
+}
+
+// The sub-themes proposed inside an axis: their label and size, and one click to make one a theme.
+function subthemeList (theme) {
+  if (!theme.subthemes || !theme.subthemes.length) return ''
+  return element('div', { class: 'subthemes' }, element('span', {}, words.subthemes + words.colon),
+    element('ul', {}, ...theme.subthemes.map((sub) => {
+      const here = new Set(theme.contributions.map((c) => c.id))
+      const keys = sub.contributions.filter((key) => here.has(key))
+      return element('li', {}, `${sub.label} (${number(keys.length)}) `,
+        element('button', {
+          type: 'button',
+          class: 'link',
+          title: words.split_subtheme,
+          onclick: () => correct('/themes/split', { theme: theme.index, contributions: keys, name: sub.label })
+        }, words.split_subtheme))
+    })))
+}
+
+// A near-duplicate pair: both texts side by side, and one click to make them one idea.
+function duplicatePair (d) {
+  const side = (c) => element('div', { class: 'duplicate-side' },
+    element('strong', {}, c.title || c.id), element('p', {}, c.text),
+    element('p', { class: 'meta' }, c.id + byline(c)))
+  const [first, second] = d.pair
+  return element('li', { class: 'duplicate', 'data-pair': `${d.first} ${d.second}` },
+    element('div', { class: 'duplicate-sides' }, side(first), side(second)),
+    element('button', {
+      type: 'button',
+      onclick: async () => {
+        try {
+          show(await call('POST', '/themes/duplicates/merge', { keep: d.first, other: d.second }))
+          say(words.merged)
+        } catch (error) { fail(error) }
+      }
+    }, words.merge_pair))
 }
 
 function show (data) {
@@ -79,11 +127,16 @@ function show (data) {
   const info = byId('run-info')
   const parts = []
   if (data.run) {
-    parts.push(fill(words.ran, {
-      when: when(data.run.ran_at), n: data.run.contributions, s: data.run.seconds, k: data.run.proposed_k ?? data.run.k ?? '—'
+    const guided = data.themes.some((t) => t.axis)
+    parts.push(fill(guided ? words.ran_axes : words.ran, {
+      when: when(data.run.ran_at),
+      n: number(data.run.contributions),
+      s: number(data.run.seconds, 1),
+      k: data.run.proposed_k ?? data.run.k ?? '—',
+      a: number(data.axes.length)
     }))
   } else parts.push(words.not_run)
-  if (data.run && data.unclassified.length) parts.push(fill(words.unclassified, { n: data.unclassified.length }))
+  if (data.run && data.unclassified.length) parts.push(fill(words.unclassified, { n: number(data.unclassified.length) }))
   info.textContent = parts.join(' ')
   const k = document.querySelector('#run input[name=k]')
   if (data.run && !k.value && data.run.proposed_k) k.placeholder = `${data.run.proposed_k} (${words.k_auto})`
@@ -94,13 +147,44 @@ function show (data) {
   const duplicates = byId('duplicates')
   duplicates.replaceChildren()
   if (data.near_duplicates.length) {
-    duplicates.append(element('h3', {}, words.duplicates),
-      element('ul', {}, ...data.near_duplicates.map((d) => element('li', {}, `${d.first} ≈ ${d.second} (${d.similarity.toFixed(2)})`))))
+    duplicates.append(element('h3', {}, `${words.duplicates} (${number(data.near_duplicates.length)})`),
+      element('p', {}, words.duplicates_help),
+      element('ul', { class: 'duplicates' }, ...data.near_duplicates.map(duplicatePair)))
   }
 }
 
 async function refreshThemes () {
   show(await call('GET', '/themes'))
+}
+
+// -- progress: the worker's steps, polled while a classification or an encoding lasts ---------
+
+let watching = null
+
+function showProgress (status) {
+  const box = byId('progress-box')
+  box.hidden = !status.kind
+  if (!status.kind) return
+  const bar = byId('progress')
+  bar.max = Math.max(status.total, 1)
+  bar.value = status.done
+  const values = { step: words['step.' + status.step] || status.step, done: number(status.done), total: number(status.total) }
+  byId('progress-text').textContent = status.kind === 'encode'
+    ? fill(words.encoding, values)
+    : (status.step ? fill(words.progress, values) : words.running)
+}
+
+// `grace`: keep asking that long even while the worker is idle (an import is encoded 2 s after it).
+function watchProgress (grace = 0) {
+  const until = Date.now() + grace
+  if (watching) return
+  const poll = async () => {
+    let status = { kind: '' }
+    try { status = await call('GET', '/themes/status') } catch (error) { /* the next poll tells */ }
+    showProgress(status)
+    watching = status.kind || status.busy || Date.now() < until ? setTimeout(poll, 800) : null
+  }
+  watching = setTimeout(poll, 300)
 }
 
 byId('run').addEventListener('submit', async (event) => {
@@ -109,10 +193,47 @@ byId('run').addEventListener('submit', async (event) => {
   const value = event.target.elements.k.value
   button.disabled = true
   say(words.running)
+  watchProgress()
   try {
     show(await call('POST', '/themes/run', { k: value ? Number(value) : null }))
     say('')
-  } catch (error) { fail(error) } finally { button.disabled = false }
+  } catch (error) { fail(error) } finally {
+    button.disabled = false
+    showProgress({ kind: '' })
+  }
+})
+
+// -- the congress's axes: a name and one sentence each ------------------------------------------
+
+function axisRow (axis = { name: '', description: '' }) {
+  const row = element('li', { class: 'axis' },
+    element('input', { name: 'axis-name', value: axis.name, maxlength: '200', placeholder: words.axis_name, 'aria-label': words.axis_name }),
+    element('input', { name: 'axis-description', value: axis.description, maxlength: '1000', placeholder: words.axis_description, 'aria-label': words.axis_description }))
+  row.append(element('button', { type: 'button', class: 'secondary', onclick: () => row.remove() }, words.remove_axis))
+  return row
+}
+
+function showAxes (axes) {
+  byId('axes-list').replaceChildren(...axes.map(axisRow))
+}
+
+byId('add-axis').addEventListener('click', () => {
+  const row = axisRow()
+  byId('axes-list').append(row)
+  row.querySelector('input').focus()
+})
+
+byId('axes-form').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const axes = [...document.querySelectorAll('#axes-list .axis')].map((row) => ({
+    name: row.querySelector('[name=axis-name]').value,
+    description: row.querySelector('[name=axis-description]').value
+  })).filter((axis) => axis.name.trim() || axis.description.trim())
+  try {
+    const saved = await call('PUT', '/axes', { axes })
+    showAxes(saved.axes)
+    say(fill(words.axes_saved, { n: number(saved.axes.length) }))
+  } catch (error) { fail(error) }
 })
 
 byId('place').addEventListener('submit', async (event) => {
@@ -136,7 +257,7 @@ async function refreshList () {
   const chosen = axis.value
   axis.replaceChildren(element('option', { value: '' }, words.any_axis), ...data.axes.map((a) => element('option', { value: a }, a)))
   axis.value = chosen
-  byId('count').textContent = fill(words.count, { n: data.contributions.length })
+  byId('count').textContent = fill(words.count, { n: number(data.contributions.length) })
   document.querySelector('#contributions tbody').replaceChildren(...data.contributions.map((c) => element('tr', { 'data-id': c.id },
     element('td', {}, element('details', {}, element('summary', {}, c.title || c.id), element('p', {}, c.text))),
     element('td', {}, c.axis),
@@ -161,6 +282,7 @@ byId('import').addEventListener('submit', async (event) => {
     say(fill(words.import_done, { n: result.imported }))
     event.target.reset()
     await Promise.all([refreshList(), refreshThemes()])
+    watchProgress(8000) // the new contributions are encoded in a moment
   } catch (error) {
     say(`${words.import_refused} ${error.message}`)
     for (const row of error.data?.rows ?? []) {
@@ -169,4 +291,5 @@ byId('import').addEventListener('submit', async (event) => {
   }
 })
 
-Promise.all([refreshThemes(), refreshList()]).catch(fail)
+Promise.all([refreshThemes(), refreshList(), call('GET', '/axes').then((data) => showAxes(data.axes))]).catch(fail)
+watchProgress()
