@@ -26,9 +26,9 @@ from server.congress.domain import DOCUMENT_KINDS, check_slug, room_name
 from server.congress.models import CongressRow, DocumentRow, ParticipantRow
 from server.history.models import TABLES as HISTORY_TABLES
 from server.history.models import VersionRow
-from server.persistence import _checkpoint_states
 from server.publication.models import PublicationRow
 from server.publication.models import create_tables as create_publication_tables
+from server.realtime.extensions.persistence import _checkpoint_states
 from server.store.base import LoggedUpdate
 from server.store.models import CheckpointRow, UpdateRow
 

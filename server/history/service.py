@@ -6,7 +6,7 @@ map as they were when the update with that id was stored. Each document is
 rebuilt from its newest checkpoint at or before the position plus the few
 updates after it (crdt.history.doc_at), never from pycrdt's Snapshot.
 
-The live log is batched (server.persistence): reading "now" flushes it first,
+The live log is batched (server/realtime/extensions/persistence.py): reading "now" flushes it first,
 so what an organiser just saw typed is part of the newest position.
 """
 
@@ -30,8 +30,9 @@ from server.history.records import HistoryRecords
 from server.history.restore import mindmap_restore, motion_restore
 from server.history.seek import Seeker
 from server.history.timeline import Timeline, build_timeline
-from server.persistence import UpdateLog
-from server.rooms import Origin, OriginKind, RoomManager
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.extensions.persistence import UpdateLog
+from server.realtime.rooms import RoomManager
 from server.store.base import LogMark, Store
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from pycrdt import merge_updates
 
 from crdt.awareness import join_entries
 from crdt.protocol import encode_awareness, encode_update
-from server.connection import Connection
+from server.realtime.connection import Connection
 
 
 class Pacer:

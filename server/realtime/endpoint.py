@@ -1,4 +1,8 @@
-"""The WebSocket sync endpoint: the y-websocket protocol between one client and its room."""
+"""The WebSocket endpoint: the y-websocket protocol between one client and its room.
+
+The edge of the live rooms: the only place where the document errors of
+`crdt/` (and a store that cannot load the room) become close codes.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,8 @@ from crdt.protocol import (
     encode_sync_step1,
     encode_sync_step2,
 )
-from crdt.updates import CausalGap, TooDeep, UpdateError
+from crdt.updates import CausalGap, EngineFailure, TooDeep, UpdateError
 from server.auth.door import Door
-from server.connection import Connection
 from server.errors import (
     AccessDenied,
     BadMessage,
@@ -30,7 +33,10 @@ from server.errors import (
     MessageTooBig,
     UnsupportedData,
 )
-from server.rooms import Origin, OriginKind, Room, RoomManager, valid_room_name
+from server.realtime.connection import Connection
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.room import Room, valid_room_name
+from server.realtime.rooms import RoomManager
 from server.settings import Limits
 from server.store.base import StoreUnavailable
 
@@ -153,6 +159,8 @@ def _apply_client_update(room: Room, connection: Connection, update: bytes) -> N
         raise ConnectionRefused(f"update refused: {exc}", CloseCode.POLICY_VIOLATION) from exc
     except CausalGap as exc:
         raise BadMessage(f"update refused, causal gap: {exc}") from exc
+    except EngineFailure as exc:
+        raise BadMessage("update refused by the document engine") from exc
     except UpdateError as exc:
         raise BadMessage(f"malformed update: {exc}") from exc
 
