@@ -66,7 +66,7 @@ async def sync_endpoint(websocket: WebSocket) -> None:
         return
     try:
         identity = await door.admit(websocket, name)
-        connection = Connection(websocket, name, identity.author, limits)
+        connection = Connection(websocket, name, identity.author, limits, rooms.stats)
         door.sockets.add(connection, identity)  # the per-person limit; sets read_only for observers
     except AccessDenied as denied:
         # Accepted then closed, never denied over HTTP: a stock client sees the 44xx code and stops
@@ -90,7 +90,7 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
         await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
         return
     room.join(connection)
-    connection.start()
+    connection.start(direct=rooms.settings.direct_writes)
     _greet(room, connection)
     try:
         while not connection.closing:

@@ -25,6 +25,7 @@ from crdt.updates import EngineFailure, UpdateSummary, apply_to_doc, inspect_upd
 from server.realtime.connection import Connection
 from server.realtime.extension import Extensions, Origin, OriginKind
 from server.realtime.fanout import Fanout
+from server.realtime.stats import RealtimeStats
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -47,21 +48,23 @@ def build_doc(checkpoint: bytes | None, updates: list[bytes]) -> Doc[Any]:
 
 
 class Room:
-    def __init__(self, name: str, settings: Settings, extensions: Extensions) -> None:
+    def __init__(
+        self, name: str, settings: Settings, extensions: Extensions, stats: RealtimeStats | None = None
+    ) -> None:
         self.name = name
         self.settings = settings
         self.extensions = extensions
+        self.stats = stats or RealtimeStats()
         self.doc: Doc[Any] = Doc()
         self.clocks: dict[int, int] = {}
         self.connections: set[Connection] = set()
         self.presence = PresenceTable()
         self.fanout = Fanout(
             self.connections,
-            settings.fanout_interval,
             settings.presence_interval,
             self.presence.encoded,
             self.presence.owner_of,
-            settings.room_frames_per_second,
+            self.stats,
         )
         self.ready = asyncio.Event()  # cleared while the document is (re)loaded
         self.idle_since: float | None = time.monotonic()
@@ -113,6 +116,7 @@ class Room:
             if end > clocks.get(client, 0):
                 clocks[client] = end
         self.updates_accepted += 1
+        self.stats.updates_accepted += 1
         self.fanout.queue_update(update, origin.connection)
         self.extensions.update_accepted(self, update, origin)
         return summary

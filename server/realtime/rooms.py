@@ -18,6 +18,7 @@ from pycrdt import Doc
 from crdt.protocol import encode_awareness
 from server.realtime.extension import Extension, Extensions
 from server.realtime.room import Room
+from server.realtime.stats import RealtimeStats
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class RoomManager:
         self.settings = settings
         self.loader = loader
         self.extensions = Extensions(extensions)
+        self.stats = RealtimeStats()
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Task[Room]] = {}
         self._sweeper: asyncio.Task[None] | None = None
@@ -83,7 +85,7 @@ class RoomManager:
         return room if room is not None and room.ready.is_set() else None
 
     async def _load(self, name: str) -> Room:
-        room = Room(name, self.settings, self.extensions)
+        room = Room(name, self.settings, self.extensions, self.stats)
         room._reload = self._reload
         self.rooms[name] = room  # visible (not ready) so relayed messages find it while loading
         try:
