@@ -30,6 +30,7 @@ from server.realtime.endpoint import sync_endpoint
 from server.realtime.extensions.peers import PeerWatch
 from server.realtime.extensions.persistence import UpdateLog
 from server.realtime.extensions.relay import BrokerRelay
+from server.realtime.metrics import metrics_endpoint
 from server.realtime.rooms import RoomManager
 from server.routes import (
     archive,
@@ -176,6 +177,7 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/", index),
         Route("/healthz", healthz),
+        Route("/metrics", metrics_endpoint),
         WebSocketRoute("/ws/{room}", sync_endpoint),
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),

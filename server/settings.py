@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-_OFF = ("0", "false", "no", "off")
+_OFF = ("0", "false", "no", "off")  # a boolean variable set to any of these is off
 
 
 class ConfigError(ValueError):
@@ -89,6 +89,9 @@ class Settings:
     # Write frames straight to uvicorn's transports when it takes them at once
     # (server/realtime/transport.py); off: always through Starlette's send_bytes.
     direct_writes: bool = True
+    # Who may read /metrics besides loopback requests that no proxy forwarded: whoever sends
+    # "Authorization: Bearer <this token>" (docs/operations.md). Empty: loopback only.
+    metrics_token: str = ""
     # Keep an empty room loaded this long, in case someone comes back.
     room_idle_seconds: float = 30.0
     log_level: str = "info"
@@ -142,8 +145,8 @@ class Settings:
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
-            direct_writes=env.get("UBIQUITE_DIRECT_WRITES", "1").strip().lower()
-            not in ("0", "false", "no", "off"),
+            direct_writes=env.get("UBIQUITE_DIRECT_WRITES", "1").strip().lower() not in _OFF,
+            metrics_token=env.get("UBIQUITE_METRICS_TOKEN", ""),
             log_level=env.get("LOG_LEVEL", "info").lower(),
         )
 

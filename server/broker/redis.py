@@ -86,6 +86,11 @@ class RedisBroker:
     def connected(self) -> bool:
         return self._up.is_set()
 
+    @property
+    def queued(self) -> int:
+        """Messages published here and not yet handed to Redis (how far the relay is behind)."""
+        return len(self._outbox)
+
     async def start(self) -> None:
         # No retries inside redis-py: a reconnect it made on its own would hide a loss.
         self._client = Redis.from_url(

@@ -82,6 +82,11 @@ class PeerWatch:
         self.broker.publish(self._status(MessageKind.BYE))
         await asyncio.gather(*self._adoptions, return_exceptions=True)
 
+    @property
+    def unstored(self) -> int:
+        """Updates other processes relayed that they have not reported stored yet."""
+        return sum(len(kept) for kept in self._unstored.values())
+
     def relayed(self, message: BrokerMessage) -> None:
         """Keep an update another process accepted until it reports it stored."""
         if message.seq <= 0:

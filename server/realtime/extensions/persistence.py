@@ -131,6 +131,10 @@ class UpdateLog(BaseExtension):
         """Accepted updates not stored yet (a metric: how far the log is behind)."""
         return len(self._pending)
 
+    def oldest_pending_age(self, now: float) -> float:
+        """Seconds since the oldest update not stored yet was accepted (0 when none waits)."""
+        return max(0.0, now - self._pending[0].at) if self._pending else 0.0
+
     # Presence is never persisted: BaseExtension.on_presence does nothing.
 
     # -- RoomLoader ------------------------------------------------------------------
