@@ -890,6 +890,90 @@ async def _time_fresh_sync(port: int, expected: str, token: str) -> dict[str, An
     return {"ms": elapsed * 1000, "first_message_ms": first_message * 1000, "bytes": size, "ok": ok}
 
 
+# -- join storm -------------------------------------------------------------------------------------
+
+
+def big_text_updates(total: int = 1_000_000, chunk: int = 1_000, seed: int = 5) -> tuple[list[bytes], int]:
+    """About `total` characters typed as `chunk`-sized pastes at random places: many items, as a day makes."""
+    rng = random.Random(seed)
+    doc: Doc[Any] = Doc()
+    text = doc.get("text", type=Text)
+    updates: list[bytes] = []
+    subscription = doc.observe(lambda event: updates.append(event.update))
+    for i in range(total // chunk):
+        text.insert(rng.randint(0, len(text)), chr(ord("a") + i % 26) * chunk)
+    del subscription
+    return updates, len(text)
+
+
+async def run_join_storm(workdir: Path, joiners: int, spread: float = 5.0) -> dict[str, Any]:
+    """`joiners` fresh clients join over `spread` seconds a loaded room of 1 MB; time each one's sync."""
+    data_dir = Path(tempfile.mkdtemp(prefix="storm-", dir=workdir))
+    updates, length = big_text_updates()
+    server = ServerProcess(
+        data_dir, {"UBIQUITE_MESSAGES_PER_SECOND": "100000", "UBIQUITE_MESSAGE_BURST": "100000"}
+    )
+    server.start_timed()
+    if PIN["server"]:
+        pin_process(server.pid, PIN["server"])
+    filler_token, *tokens = Congress(server, COLD_CONGRESS).invite_many(1 + joiners)
+    try:
+        keeper = await connect(
+            lambda: Receiver(HOST, server.port, ROOM, Activity(), token=filler_token), HOST, server.port
+        )
+        assert isinstance(keeper, Receiver)
+        for update in updates:
+            keeper.send_raw(encode_frame(encode_update(update)))
+        keeper.request_sync(b"\x00")  # answered after every update above: the room holds them all
+        await asyncio.wait_for(keeper.synced, 120)
+        log(f"join storm: room holds {length:,} characters; {joiners} clients join over {spread:g} s")
+        cpu0 = server.cpu_seconds()
+        start = time.perf_counter() + 0.1
+
+        async def join(i: int) -> tuple[float, Receiver]:
+            await asyncio.sleep(max(0.0, start + i * spread / joiners - time.perf_counter()))
+            began = time.perf_counter()
+            client = await connect(
+                lambda: Receiver(HOST, server.port, ROOM, Activity(), token=tokens[i]), HOST, server.port
+            )
+            assert isinstance(client, Receiver)
+            client.request_sync()
+            await asyncio.wait_for(client.synced, 60)
+            return time.perf_counter() - began, client
+
+        joined = await asyncio.gather(*(join(i) for i in range(joiners)))
+        cpu = server.cpu_seconds() - cpu0
+        texts_ok = all(
+            len(str(doc_from_messages([p for _, p in c.frames]).get("text", type=Text))) == length
+            for _, c in (joined[0], joined[-1])
+        )
+        await asyncio.gather(*(c.close() for _, c in joined), keeper.close())
+    finally:
+        server.stop_timed()
+    return {
+        "joiners": joiners,
+        "spread_s": spread,
+        "text_chars": length,
+        "sync_ms": percentiles([t for t, _ in joined]),
+        "server_cpu_s": cpu,
+        "texts_match": texts_ok,
+        "load_average_1min": os.getloadavg()[0],
+        "ok": texts_ok,
+    }
+
+
+def print_join_storm(result: dict[str, Any]) -> None:
+    print(
+        f"\n== join storm: {result['joiners']} fresh clients over {result['spread_s']:g} s into a room of "
+        f"{result['text_chars']:,} characters =="
+    )
+    print(f"connect → sync step 2 received  {_figures(result['sync_ms'])}")
+    print(
+        f"server CPU {result['server_cpu_s']:.2f} s; texts match: {result['texts_match']}; "
+        f"1-min load average {result['load_average_1min']:.2f}"
+    )
+
+
 # -- reporting ------------------------------------------------------------------------------------
 
 
@@ -1107,6 +1191,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "issue11: N=200, 500, 1,000 (W=25), 500 with presence at 1 Hz, 500 on two processes, K=100,000",
     )
     parser.add_argument("--no-load", action="store_true", help="run only the cold-sync test")
+    parser.add_argument(
+        "--join-storm",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time N fresh clients joining, over 5 s, a room holding 1 MB of text (the issue: 150)",
+    )
     parser.add_argument("--json", type=Path, help="write all results to this file")
     parser.add_argument("--keep", action="store_true", help="keep the servers' data directories and logs")
     args = parser.parse_args(argv)
@@ -1157,6 +1248,10 @@ async def run_all(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         cold = await run_cold_sync(count, workdir)
         print_cold(cold)
         results["cold_sync"].append(cold)
+    if args.join_storm:
+        storm = await run_join_storm(workdir, args.join_storm)
+        print_join_storm(storm)
+        results["join_storm"] = storm
     if len(load) > 1 or (load and cold_counts):
         print_table(results["scenarios"], results["cold_sync"])
     print_comparison(results["scenarios"])
@@ -1206,7 +1301,11 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n")
         log(f"results written to {args.json}")
-    failed = [r for r in results["scenarios"] + results["cold_sync"] if not r["ok"]]
+    failed = [
+        r
+        for r in results["scenarios"] + results["cold_sync"] + [results.get("join_storm", {"ok": True})]
+        if not r["ok"]
+    ]
     if failed:
         print(f"\nFAILED: {len(failed)} run(s) lost updates or ended with different texts", file=sys.stderr)
         return 1
