@@ -50,7 +50,6 @@ class Served:
         return f"ws://127.0.0.1:{self.port}/ws"
 
     async def __aenter__(self) -> Served:
-        self.server.config.setup_event_loop = lambda: None  # type: ignore[method-assign]
         self._task = asyncio.create_task(self.server.serve(sockets=[self._socket()]))
         while not self.server.started:
             if self._task.done():
