@@ -12,8 +12,12 @@ keep its own state vector and to tell no-ops from real changes.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from pycrdt import Doc
 
 from crdt.jsontext import JsonTextError, JsonTooDeep, check_json
 from crdt.protocol import ProtocolError, Reader
@@ -58,6 +62,20 @@ class TooDeep(UpdateError):
 
 class CausalGap(UpdateError):
     """The update depends on operations the document has not seen (Yjs would keep it pending)."""
+
+
+class EngineFailure(UpdateError):
+    """pycrdt itself failed while applying: the document may hold part of the update."""
+
+
+def apply_to_doc(doc: Doc[Any], update: bytes) -> None:
+    """Apply, turning every failure pycrdt can raise, panics included, into EngineFailure."""
+    try:
+        doc.apply_update(update)
+    except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+        raise
+    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+        raise EngineFailure(f"{type(exc).__name__}: {exc}") from exc
 
 
 @dataclass(slots=True)

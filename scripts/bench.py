@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -56,12 +58,13 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 COLD_CONGRESS = "bench"  # the cold-sync congress; load runs use a congress unique to the run
 ROOM = f"{COLD_CONGRESS}.motion"
-# (clients, writers, server processes) at 5 keys/s
-PRESETS: dict[str, list[tuple[int, int, int]]] = {
-    "issue2": [(50, 10, 1), (200, 20, 1), (500, 25, 1)],
-    "issue3": [(200, 20, 1), (200, 20, 2)],
+# (clients, writers, server processes, presence Hz) at 5 keys/s
+PRESETS: dict[str, list[tuple[int, int, int, float]]] = {
+    "issue2": [(50, 10, 1, 0), (200, 20, 1, 0), (500, 25, 1, 0)],
+    "issue3": [(200, 20, 1, 0), (200, 20, 2, 0)],
+    "issue11": [(200, 25, 1, 0), (500, 25, 1, 0), (1000, 25, 1, 0), (500, 25, 1, 1.0), (500, 25, 2, 0)],
 }
-PRESET_COLD_UPDATES = {"issue2": 100_000, "issue3": 0}
+PRESET_COLD_UPDATES = {"issue2": 100_000, "issue3": 0, "issue11": 100_000}
 DEFAULT_DATABASE = os.environ.get("UBIQUITE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 # The issue 3 target: cross-process p99 at most this much above the single-process p99.
 CROSS_PROCESS_BUDGET_MS = 10.0
@@ -69,6 +72,17 @@ CROSS_PROCESS_BUDGET_MS = 10.0
 SATURATED = 0.85
 # Above this much of the machine busy, or this late a 5 ms timer (p99, ms), processes waited for a core.
 CONTENDED_SHARE, CONTENDED_LAG_MS = 0.9, 10.0
+
+
+# CPUs for the servers and for this load generator (--pin); empty: wherever the kernel likes.
+PIN: dict[str, set[int]] = {"server": set(), "loadgen": set()}
+
+
+def pin_process(pid: int, cpus: set[int]) -> None:
+    """Every thread of `pid` (the store's worker threads too) on `cpus`."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that just ended
+            os.sched_setaffinity(int(task.name), cpus)
 
 
 def log(message: str) -> None:
@@ -190,6 +204,7 @@ class Scenario:
     rate: float  # keystrokes per second per writer
     duration: float  # seconds of typing
     processes: int = 1  # server processes sharing the room; clients and writers split evenly
+    presence: float = 0.0  # presence updates per second sent by every connection
 
     @property
     def keys_per_writer(self) -> int:
@@ -197,6 +212,8 @@ class Scenario:
 
     def label(self) -> str:
         label = f"N={self.clients} W={self.writers} R={self.rate:g}/s D={self.duration:g}s"
+        if self.presence:
+            label += f" presence {self.presence:g} Hz"
         return label if self.processes == 1 else f"{label} on {self.processes} processes"
 
 
@@ -264,6 +281,25 @@ async def type_keystrokes(writers: list[Writer], scenario: Scenario, start: floa
     return lateness
 
 
+async def send_presence(clients: list[Receiver], hz: float, until: float) -> int:
+    """Every client announces its presence `hz` times a second, phases spread evenly; return how many."""
+    if hz <= 0 or not clients:
+        return 0
+    period, count, sent = 1.0 / hz, len(clients), 0
+    start = time.perf_counter()
+    for round_ in itertools.count():
+        for i, client in enumerate(clients):
+            deadline = start + (round_ + i / count) * period
+            if deadline >= until:
+                return sent
+            delay = deadline - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            client.send_presence()
+            sent += 1
+    return sent
+
+
 def writers_have_everything(writers: list[Writer]) -> bool:
     expected = {w.client_id: len(w.send_times) for w in writers}
     for writer in writers:
@@ -306,6 +342,8 @@ async def run_scenario(
             servers.append(server)
             log(f"{scenario.label()}: starting server {i} on port {server.port} ({server.data_dir})")
             startups.append(server.start_timed())  # one after the other: schema setup is not raced
+            if PIN["server"]:
+                pin_process(server.pid, PIN["server"])
         tokens = Congress(servers[0], slug).invite_many(scenario.clients + len(servers))
         return await _drive(scenario, servers, redis, room, startups, tokens)
     finally:
@@ -361,8 +399,12 @@ async def _drive(
     redis_cpu0 = sum(redis_ps.cpu_times()[:2]) if redis_ps else 0.0
     own_cpu0, wall0 = time.process_time(), time.perf_counter()
     machine0 = psutil.cpu_times()
+    everyone: list[Receiver] = [*writers, *receivers]
+    messages0 = sum(c.messages for c in everyone)
     start = wall0 + 0.2
+    presence = asyncio.create_task(send_presence(everyone, scenario.presence, start + scenario.duration))
     lateness = await type_keystrokes(writers, scenario, start)
+    presence_sent = await presence
     typing_done = time.perf_counter()
     log("typing done; waiting for delivery to finish")
     complete = await wait_for_delivery(writers, activity)
@@ -371,6 +413,7 @@ async def _drive(
     redis_cpu1 = sum(redis_ps.cpu_times()[:2]) if redis_ps else 0.0
     own_cpu1, wall1 = time.process_time(), time.perf_counter()
     machine1 = psutil.cpu_times()
+    messages = sum(c.messages for c in everyone) - messages0
     await lag.stop()
     closed_early = _early_closes(clients)
 
@@ -408,6 +451,8 @@ async def _drive(
         send_times={(w.client_id, c): t for w in writers for c, t in enumerate(w.send_times)},
         client_errors=sorted({e for c in clients for e in c.errors}),
         room=room,
+        messages=messages,
+        presence_sent=presence_sent,
     )
 
 
@@ -631,6 +676,11 @@ def _scenario_result(
         "echoed": delivery.echoed,
         "delivered_updates_per_s": delivery.delivered / duration,
         "frames_received_per_s": delivery.update_frames / duration,
+        # Every message the clients got over the window (updates, presence, keepalives).
+        "messages_received": figures["messages"],
+        "messages_received_per_s": figures["messages"] / window,
+        "server_cpu_us_per_message": 1e6 * sum(x["cpu_s"] for x in servers) / max(1, figures["messages"]),
+        "presence_sent": figures["presence_sent"],
         "frames_per_keystroke": delivery.update_frames / max(1, delivery.keystrokes_sent),
         "bytes_received_per_s": delivery.update_bytes / duration,
         "distinct_light_sequences": delivery.distinct_sequences,
@@ -840,6 +890,90 @@ async def _time_fresh_sync(port: int, expected: str, token: str) -> dict[str, An
     return {"ms": elapsed * 1000, "first_message_ms": first_message * 1000, "bytes": size, "ok": ok}
 
 
+# -- join storm -------------------------------------------------------------------------------------
+
+
+def big_text_updates(total: int = 1_000_000, chunk: int = 1_000, seed: int = 5) -> tuple[list[bytes], int]:
+    """About `total` characters typed as `chunk`-sized pastes at random places: many items, as a day makes."""
+    rng = random.Random(seed)
+    doc: Doc[Any] = Doc()
+    text = doc.get("text", type=Text)
+    updates: list[bytes] = []
+    subscription = doc.observe(lambda event: updates.append(event.update))
+    for i in range(total // chunk):
+        text.insert(rng.randint(0, len(text)), chr(ord("a") + i % 26) * chunk)
+    del subscription
+    return updates, len(text)
+
+
+async def run_join_storm(workdir: Path, joiners: int, spread: float = 5.0) -> dict[str, Any]:
+    """`joiners` fresh clients join over `spread` seconds a loaded room of 1 MB; time each one's sync."""
+    data_dir = Path(tempfile.mkdtemp(prefix="storm-", dir=workdir))
+    updates, length = big_text_updates()
+    server = ServerProcess(
+        data_dir, {"UBIQUITE_MESSAGES_PER_SECOND": "100000", "UBIQUITE_MESSAGE_BURST": "100000"}
+    )
+    server.start_timed()
+    if PIN["server"]:
+        pin_process(server.pid, PIN["server"])
+    filler_token, *tokens = Congress(server, COLD_CONGRESS).invite_many(1 + joiners)
+    try:
+        keeper = await connect(
+            lambda: Receiver(HOST, server.port, ROOM, Activity(), token=filler_token), HOST, server.port
+        )
+        assert isinstance(keeper, Receiver)
+        for update in updates:
+            keeper.send_raw(encode_frame(encode_update(update)))
+        keeper.request_sync(b"\x00")  # answered after every update above: the room holds them all
+        await asyncio.wait_for(keeper.synced, 120)
+        log(f"join storm: room holds {length:,} characters; {joiners} clients join over {spread:g} s")
+        cpu0 = server.cpu_seconds()
+        start = time.perf_counter() + 0.1
+
+        async def join(i: int) -> tuple[float, Receiver]:
+            await asyncio.sleep(max(0.0, start + i * spread / joiners - time.perf_counter()))
+            began = time.perf_counter()
+            client = await connect(
+                lambda: Receiver(HOST, server.port, ROOM, Activity(), token=tokens[i]), HOST, server.port
+            )
+            assert isinstance(client, Receiver)
+            client.request_sync()
+            await asyncio.wait_for(client.synced, 60)
+            return time.perf_counter() - began, client
+
+        joined = await asyncio.gather(*(join(i) for i in range(joiners)))
+        cpu = server.cpu_seconds() - cpu0
+        texts_ok = all(
+            len(str(doc_from_messages([p for _, p in c.frames]).get("text", type=Text))) == length
+            for _, c in (joined[0], joined[-1])
+        )
+        await asyncio.gather(*(c.close() for _, c in joined), keeper.close())
+    finally:
+        server.stop_timed()
+    return {
+        "joiners": joiners,
+        "spread_s": spread,
+        "text_chars": length,
+        "sync_ms": percentiles([t for t, _ in joined]),
+        "server_cpu_s": cpu,
+        "texts_match": texts_ok,
+        "load_average_1min": os.getloadavg()[0],
+        "ok": texts_ok,
+    }
+
+
+def print_join_storm(result: dict[str, Any]) -> None:
+    print(
+        f"\n== join storm: {result['joiners']} fresh clients over {result['spread_s']:g} s into a room of "
+        f"{result['text_chars']:,} characters =="
+    )
+    print(f"connect → sync step 2 received  {_figures(result['sync_ms'])}")
+    print(
+        f"server CPU {result['server_cpu_s']:.2f} s; texts match: {result['texts_match']}; "
+        f"1-min load average {result['load_average_1min']:.2f}"
+    )
+
+
 # -- reporting ------------------------------------------------------------------------------------
 
 
@@ -864,6 +998,11 @@ def print_scenario(result: dict[str, Any]) -> None:
         f"distinct final texts {len(result['final_texts'])}  "
         f"delivery complete {result['delivery_complete']}  "
         f"drain {result['drain_s']:.2f} s"
+    )
+    print(
+        f"frames     {result['messages_received_per_s']:,.0f} messages/s delivered in all "
+        f"({result['messages_received']:,}, presence sent {result['presence_sent']:,}); server CPU "
+        f"{result['server_cpu_us_per_message']:.1f} µs per delivered message"
     )
     first, last = result["first_receiver_latency_ms"], result["last_receiver_latency_ms"]
     print(
@@ -936,19 +1075,23 @@ def print_cold(result: dict[str, Any]) -> None:
 
 def print_table(results: list[dict[str, Any]], cold: list[dict[str, Any]]) -> None:
     print(
-        "\n| N | W | P | p50 ms | p95 ms | p99 ms | max ms | delivered/s | frames/s | lost | server CPU | "
-        "peak RSS | load gen CPU |"
+        "\n| N | W | P | presence Hz | p50 ms | p95 ms | p99 ms | max ms | delivered/s | update frames/s | "
+        "messages/s | server µs/message | lost | server CPU | peak RSS | load gen CPU | load avg |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         s, lat = r["scenario"], r["latency_ms"]
         cpu = " + ".join(f"{x['cpu_pct']:.0f}%" for x in r["servers"])
         rss = " + ".join(f"{x['peak_rss_mib']:.0f}" for x in r["servers"])
+        load = r["load_average_1min"]
         print(
-            f"| {s['clients']} | {s['writers']} | {s['processes']} | {lat['p50']:.1f} | {lat['p95']:.1f} | "
+            f"| {s['clients']} | {s['writers']} | {s['processes']} | {s.get('presence', 0):g} | "
+            f"{lat['p50']:.1f} | {lat['p95']:.1f} | "
             f"{lat['p99']:.1f} | {lat['max']:.1f} | {r['delivered_updates_per_s']:,.0f} | "
-            f"{r['frames_received_per_s']:,.0f} | {r['lost']} | {cpu} | {rss} MiB | "
-            f"{r['loadgen_cpu_pct']:.0f}%{' (saturated)' if r['loadgen_saturated'] else ''} |"
+            f"{r['frames_received_per_s']:,.0f} | {r['messages_received_per_s']:,.0f} | "
+            f"{r['server_cpu_us_per_message']:.1f} | {r['lost']} | {cpu} | {rss} MiB | "
+            f"{r['loadgen_cpu_pct']:.0f}%{' (saturated)' if r['loadgen_saturated'] else ''} | "
+            f"{load[0]:.2f}→{load[1]:.2f} |"
         )
     for c in cold:
         print(
@@ -1023,6 +1166,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "clients and writers split evenly (default 1: SQLite, in-process broker)",
     )
     parser.add_argument(
+        "--presence",
+        type=float,
+        default=0.0,
+        metavar="HZ",
+        help="every connection also sends its own presence HZ times a second (default 0: none)",
+    )
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="pin the server process(es) to the first CPU and this load generator to the others",
+    )
+    parser.add_argument(
         "--database",
         default=DEFAULT_DATABASE,
         help="the PostgreSQL DATABASE_URL shared by the processes when --processes > 1 "
@@ -1032,9 +1187,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--preset",
         choices=sorted(PRESETS),
         help="issue2: N=50/W=10, 200/20, 500/25, R=5, K=100,000; "
-        "issue3: N=200/W=20/R=5 on one process, then on two, latency side by side (no cold sync)",
+        "issue3: N=200/W=20/R=5 on one process, then on two, latency side by side (no cold sync); "
+        "issue11: N=200, 500, 1,000 (W=25), 500 with presence at 1 Hz, 500 on two processes, K=100,000",
     )
     parser.add_argument("--no-load", action="store_true", help="run only the cold-sync test")
+    parser.add_argument(
+        "--join-storm",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time N fresh clients joining, over 5 s, a room holding 1 MB of text (the issue: 150)",
+    )
     parser.add_argument("--json", type=Path, help="write all results to this file")
     parser.add_argument("--keep", action="store_true", help="keep the servers' data directories and logs")
     args = parser.parse_args(argv)
@@ -1044,15 +1207,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--rate and --duration must be positive")
     if args.processes < 1:
         parser.error("--processes must be at least 1")
+    if args.presence < 0:
+        parser.error("--presence must be at least 0")
     return args
 
 
 def scenarios_of(args: argparse.Namespace) -> tuple[list[Scenario], list[int]]:
     if args.preset:
-        load = [Scenario(n, w, 5.0, args.duration, p) for n, w, p in PRESETS[args.preset]]
+        load = [Scenario(n, w, 5.0, args.duration, p, hz) for n, w, p, hz in PRESETS[args.preset]]
         cold = PRESET_COLD_UPDATES[args.preset]
         return load, [cold] if cold > 0 else []
-    scenario = Scenario(args.clients, args.writers, args.rate, args.duration, args.processes)
+    scenario = Scenario(args.clients, args.writers, args.rate, args.duration, args.processes, args.presence)
     load = [] if args.no_load else [scenario]
     return load, [args.cold_updates] if args.cold_updates > 0 else []
 
@@ -1083,6 +1248,10 @@ async def run_all(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         cold = await run_cold_sync(count, workdir)
         print_cold(cold)
         results["cold_sync"].append(cold)
+    if args.join_storm:
+        storm = await run_join_storm(workdir, args.join_storm)
+        print_join_storm(storm)
+        results["join_storm"] = storm
     if len(load) > 1 or (load and cold_counts):
         print_table(results["scenarios"], results["cold_sync"])
     print_comparison(results["scenarios"])
@@ -1111,6 +1280,11 @@ def _raise_fd_limit() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     _raise_fd_limit()
+    cpus = sorted(os.sched_getaffinity(0))
+    if args.pin and len(cpus) > 1:
+        PIN["server"], PIN["loadgen"] = {cpus[0]}, set(cpus[1:])
+        os.sched_setaffinity(0, PIN["loadgen"])
+        log(f"servers pinned to CPU {cpus[0]}, load generator to {cpus[1:]}")
     uvloop = _uvloop()
     workdir = Path(tempfile.mkdtemp(prefix="ubiquite-bench-"))
     try:
@@ -1127,7 +1301,11 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n")
         log(f"results written to {args.json}")
-    failed = [r for r in results["scenarios"] + results["cold_sync"] if not r["ok"]]
+    failed = [
+        r
+        for r in results["scenarios"] + results["cold_sync"] + [results.get("join_storm", {"ok": True})]
+        if not r["ok"]
+    ]
     if failed:
         print(f"\nFAILED: {len(failed)} run(s) lost updates or ended with different texts", file=sys.stderr)
         return 1

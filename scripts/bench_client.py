@@ -16,6 +16,7 @@ import base64
 import contextlib
 import hashlib
 import os
+import random
 import struct
 import time
 from collections.abc import Callable
@@ -24,7 +25,8 @@ from urllib.parse import quote
 
 from pycrdt import Doc, Text, TransactionEvent
 
-from crdt.protocol import decode_message, encode_sync_step1, encode_update
+from crdt.awareness import encode_entry, join_entries
+from crdt.protocol import decode_message, encode_awareness, encode_sync_step1, encode_update
 
 _GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 OP_CONT, OP_TEXT, OP_BINARY, OP_CLOSE, OP_PING, OP_PONG = 0x0, 0x1, 0x2, 0x8, 0x9, 0xA
@@ -257,9 +259,20 @@ class Receiver(WsClient):
         self.process = process  # which server process it is connected to (--processes 2)
         self.frames: list[tuple[float, bytes]] = []
         self.other_messages = 0  # awareness, keepalives, the server's sync step 1
+        self.messages = 0  # every message received, whatever its kind
         self.synced: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.presence_id = random.getrandbits(31) + 1  # this connection's awareness client id
+        self.presence_clock = 0
+
+    def send_presence(self) -> None:
+        """Announce this connection's presence again (a moved cursor), as a browser does."""
+        self.presence_clock += 1
+        state = f'{{"user":{{"name":"bench {self.presence_id}"}},"cursor":{self.presence_clock}}}'
+        entry = encode_entry(self.presence_id, self.presence_clock, state)
+        self.send(encode_awareness(join_entries([entry])))
 
     def on_binary(self, payload: bytes, received_at: float) -> None:
+        self.messages += 1
         if len(payload) > 1 and payload[0] == SYNC:
             kind = payload[1]
             if kind == UPDATE:

@@ -32,7 +32,7 @@ from typing import Any
 
 from server.congress.directory import Directory
 from server.history import History
-from server.persistence import UpdateLog
+from server.realtime.extensions.persistence import UpdateLog
 from server.store.base import NewUpdate
 from server.store.sql import SqlStore
 from tests.support.congress_day import generate

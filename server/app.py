@@ -25,12 +25,14 @@ from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
 from server.contributions.warming import VectorWarmer
 from server.history import History
-from server.peers import PeerWatch
-from server.persistence import UpdateLog
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
-from server.relay import BrokerRelay
-from server.rooms import Room, RoomManager
+from server.realtime.endpoint import sync_endpoint
+from server.realtime.extensions.peers import PeerWatch
+from server.realtime.extensions.persistence import UpdateLog
+from server.realtime.extensions.relay import BrokerRelay
+from server.realtime.metrics import metrics_endpoint
+from server.realtime.rooms import RoomManager
 from server.routes import (
     archive,
     contributions,
@@ -49,7 +51,6 @@ from server.routes.status import healthz, index
 from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
-from server.sync import sync_endpoint
 from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -80,17 +81,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     store = store or open_store(settings.database_url)
     broker = broker or open_broker(settings.redis_url)
     update_log = UpdateLog(store, settings.flush_interval, settings.checkpoint_every)
-    rooms_holder: list[RoomManager] = []
-
-    def loaded_rooms() -> list[Room]:
-        return list(rooms_holder[0].rooms.values())
-
-    peers = PeerWatch(broker, loaded_rooms, update_log)
-    relay = BrokerRelay(broker, lambda name: rooms_holder[0].find(name), loaded_rooms, peers)
-    # The log hook runs before the relay: an update's place in the log's count is
-    # known when the relay publishes it (server/peers.py).
-    rooms = RoomManager(settings, update_log, hooks=[update_log, relay], lifecycle=[relay])
-    rooms_holder.append(rooms)
+    peers = PeerWatch(broker, update_log)
+    relay = BrokerRelay(broker, peers)
+    # Extensions in any order: each reads only the events (server/realtime/extension.py).
+    rooms = RoomManager(settings, update_log, [update_log, relay])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
@@ -211,6 +205,7 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/", index),
         Route("/healthz", healthz),
+        Route("/metrics", metrics_endpoint),
         WebSocketRoute("/ws/{room}", sync_endpoint),
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),

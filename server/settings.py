@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+_OFF = ("0", "false", "no", "off")  # a boolean variable set to any of these is off
+
 
 class ConfigError(ValueError):
     """A setting has a value the server cannot run with."""
@@ -112,11 +114,15 @@ class Settings:
     checkpoint_every: int = 1000
     # Batched log writes: commit at most this long after an update is accepted.
     flush_interval: float = 0.05
-    # Coalesce updates of one room for this long before fanning them out.
-    fanout_interval: float = 0.005
+    # Presence of one room is merged and sent at most this often (server/realtime/fanout.py).
+    # Updates have no window: they go out at once, in batches that grow only under load.
     presence_interval: float = 0.1
-    # Frames a room may send per second before its coalescing window widens (fanout.py).
-    room_frames_per_second: float = 20_000.0
+    # Write frames straight to uvicorn's transports when it takes them at once
+    # (server/realtime/transport.py); off: always through Starlette's send_bytes.
+    direct_writes: bool = True
+    # Who may read /metrics besides loopback requests that no proxy forwarded: whoever sends
+    # "Authorization: Bearer <this token>" (docs/operations.md). Empty: loopback only.
+    metrics_token: str = ""
     # Keep an empty room loaded this long, in case someone comes back.
     room_idle_seconds: float = 30.0
     log_level: str = "info"
@@ -187,7 +193,8 @@ class Settings:
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
-            room_frames_per_second=_float(env, "UBIQUITE_ROOM_FRAMES_PER_SECOND", 20_000.0, 100.0),
+            direct_writes=env.get("UBIQUITE_DIRECT_WRITES", "1").strip().lower() not in _OFF,
+            metrics_token=env.get("UBIQUITE_METRICS_TOKEN", ""),
             log_level=env.get("LOG_LEVEL", "info").lower(),
         )
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pytest
 from pycrdt import Text
 
-from server.rooms import build_doc
+from server.realtime.room import build_doc
 from server.store.sql import SqlStore
 from tests.conftest import need
 from tests.interop.node_client import NodeYjsClient, node_available

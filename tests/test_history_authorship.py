@@ -11,7 +11,7 @@ from pycrdt import Doc, Text
 from crdt.history import Passage
 from server.history.authorship import Authorship
 from server.history.memory import MemoryHistoryRecords
-from server.persistence import UpdateLog
+from server.realtime.extensions.persistence import UpdateLog
 from server.store.base import NewUpdate
 from server.store.memory import MemoryStore
 from tests.support.writers import concurrent_session, shuffled_log

@@ -10,7 +10,7 @@ import pytest
 
 from server.congress.directory import Directory
 from server.history import History
-from server.persistence import UpdateLog
+from server.realtime.extensions.persistence import UpdateLog
 from server.store.base import NewUpdate
 from server.store.sql import SqlStore
 from tests.support.congress_day import CongressDay, generate, text_digest, tree_digest

@@ -21,8 +21,8 @@ from sqlalchemy.engine import Engine
 from server.congress.directory import Directory
 from server.contributions.store import ContributionStore
 from server.history import History
-from server.persistence import UpdateLog
 from server.publication.service import Publishing
+from server.realtime.extensions.persistence import UpdateLog
 from server.store import migrations
 from server.store.migrations.schema import metadata
 from server.store.sql import SqlStore, normalise_url

@@ -15,8 +15,10 @@ import pytest
 from pycrdt import Doc, Text
 from sqlalchemy import text as sql
 
-from server.persistence import UpdateLog
-from server.rooms import Origin, OriginKind, RoomManager, build_doc
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.extensions.persistence import UpdateLog
+from server.realtime.room import build_doc
+from server.realtime.rooms import RoomManager
 from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
@@ -50,7 +52,7 @@ async def sqlite_store(tmp_path: Path) -> AsyncIterator[Store]:
 async def _manager(store: Store, checkpoint_every: int) -> tuple[UpdateLog, RoomManager]:
     settings = Settings(database_url="memory://", room_idle_seconds=0.2)
     log = UpdateLog(store, flush_interval=0.01, checkpoint_every=checkpoint_every)
-    rooms = RoomManager(settings, log, hooks=[log])
+    rooms = RoomManager(settings, log, [log])
     await log.start()
     await rooms.start()
     return log, rooms

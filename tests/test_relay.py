@@ -12,7 +12,8 @@ from pycrdt import Doc, Text
 from crdt.awareness import encode_entry, join_entries
 from server.app import Services, build_services, start_services, stop_services
 from server.broker.memory import MemoryBroker, MemoryHub
-from server.rooms import Origin, OriginKind, Room, build_doc
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.room import Room, build_doc
 from server.settings import Settings
 from server.store.memory import MemoryStore
 

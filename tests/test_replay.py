@@ -10,7 +10,7 @@ import pytest
 from pycrdt import Doc, Text
 
 from crdt.replay import CausalReplay
-from server.persistence import UpdateLog
+from server.realtime.extensions.persistence import UpdateLog
 from server.store.base import NewUpdate
 from server.store.memory import MemoryStore
 

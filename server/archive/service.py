@@ -36,8 +36,8 @@ from server.congress.models import CongressRow, ParticipantRow
 from server.congress.repository import DirectoryRepository
 from server.history.records import HistoryRecords
 from server.history.repository import HistoryRepository
-from server.persistence import _checkpoint_states
 from server.publication.store import PublicationRepository, PublicationStore
+from server.realtime.extensions.persistence import _checkpoint_states
 from server.store.base import (
     CheckpointRecord,
     LoggedUpdate,

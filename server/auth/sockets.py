@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from server.auth.access import AccessService
 from server.auth.presence import presence_identity
 from server.congress.domain import Identity, writes_allowed
-from server.connection import Connection
 from server.errors import CloseCode, TooMany, Unauthorized
+from server.realtime.connection import Connection
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Protocol
 
 # The channel of process-level messages (heartbeats, goodbyes). Room names
-# start with a letter or digit (server.rooms.ROOM_NAME), so it cannot clash.
+# start with a letter or digit (server.realtime.room.ROOM_NAME), so it cannot clash.
 NODES = "@nodes"
 
 

@@ -29,6 +29,10 @@ class MemoryBroker:
     def connected(self) -> bool:
         return True
 
+    @property
+    def queued(self) -> int:
+        return 0  # delivered on the next pass of the loop
+
     async def start(self) -> None:
         pass
 

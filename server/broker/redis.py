@@ -3,7 +3,7 @@
 Redis pub/sub is at-most-once: whatever is published while a subscriber's
 connection is down, or while Redis restarts, is gone. This broker does not
 try to hide that; it makes every loss visible instead, and the relay catches
-the rooms up (server.relay: a state-vector exchange between processes):
+the rooms up (server/realtime/extensions/relay.py: a state-vector exchange between processes):
 
 - redis-py's own silent reconnects are turned off (no retries), so a broken
   connection always surfaces here; a new subscriber connection is opened,
@@ -85,6 +85,11 @@ class RedisBroker:
     @property
     def connected(self) -> bool:
         return self._up.is_set()
+
+    @property
+    def queued(self) -> int:
+        """Messages published here and not yet handed to Redis (how far the relay is behind)."""
+        return len(self._outbox)
 
     async def start(self) -> None:
         # No retries inside redis-py: a reconnect it made on its own would hide a loss.

@@ -32,7 +32,7 @@ class Site(StrEnum):
 DOCUMENT_KINDS = ("motion", "mindmap")
 
 # No dot in a slug, so `{slug}.{kind}` always splits back unambiguously, and the
-# room name stays inside server.rooms.ROOM_NAME (letters, digits, `.`, `_`, `-`).
+# room name stays inside server.realtime.room.ROOM_NAME (letters, digits, `.`, `_`, `-`).
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?")
 
 

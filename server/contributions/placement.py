@@ -27,7 +27,8 @@ from crdt.mindmap import (
     set_links,
 )
 from server.contributions.review import Draft
-from server.rooms import Origin, OriginKind, Room
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.room import Room
 
 MAX_LABEL = 120
 

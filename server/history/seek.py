@@ -1,7 +1,7 @@
 """Seeking: a room's document at any log position, from the nearest stored state plus a short replay.
 
 The nearest state is the room's newest checkpoint at or before the position
-(written every 1,000 updates of the room by server.persistence), or a seek
+(written every 1,000 updates of the room by the update log), or a seek
 point: the state reached every `POINT_EVERY` updates by an earlier seek, for
 documents small enough to keep (a mind map: 60-110 KB). Both are kept
 in memory once read, within a budget (a day's motion checkpoints are about
@@ -165,7 +165,7 @@ def _intervals_in_order(positions: list[int], ids: list[int], updates: list[byte
     continue what came before them in log order.
 
     An interval holding an update that waits (and all that depends on it, logged before what it
-    waits for) is left out: a checkpoint is never cut while something waits (server.persistence),
+    waits for) is left out: a checkpoint is never cut while something waits (extensions/persistence.py),
     so what is out of order stays inside one interval, and the clocks at the next checkpoint are
     the maximum seen.
     """

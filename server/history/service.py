@@ -7,7 +7,7 @@ rebuilt from its newest checkpoint at or before the position plus the few
 updates after it (crdt.replay.doc_at, through server.history.seek), never from
 pycrdt's Snapshot.
 
-The live log is batched (server.persistence): reading "now" flushes it first,
+The live log is batched (server/realtime/extensions/persistence.py): reading "now" flushes it first,
 so what an organiser just saw typed is part of the newest position.
 """
 
@@ -32,8 +32,9 @@ from server.history.repository import HistoryRepository
 from server.history.restore import mindmap_restore, motion_restore
 from server.history.seek import Seeker
 from server.history.timeline import Timeline, build_timeline
-from server.persistence import UpdateLog
-from server.rooms import Origin, OriginKind, RoomManager
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.extensions.persistence import UpdateLog
+from server.realtime.rooms import RoomManager
 from server.store.base import LogMark, Store
 
 log = logging.getLogger(__name__)

@@ -15,11 +15,11 @@ from server.congress.directory import Directory
 from server.congress.domain import room_name
 from server.congress.models import CongressRow
 from server.history.seek import Seeker
-from server.persistence import UpdateLog
 from server.publication.edition import Edition, make_edition
 from server.publication.models import PublicationRow
 from server.publication.store import PublicationRepository, PublicationStore
 from server.publication.versions import CURRENT, MotionVersion, Version, motion_at
+from server.realtime.extensions.persistence import UpdateLog
 from server.store.base import Store
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,11 @@
-"""The update log as a room hook: batched writes off the hot path, and checkpoints built from the log.
+"""The update log, an extension of the live rooms: batched writes off the hot path, checkpoints from the log.
 
 A keystroke never waits for the disk: accepted updates are queued and one
 writer task commits them in batches every `flush_interval`. A database error
 keeps the batch and retries, so a hiccup delays writes but loses nothing.
+`stored_seq` is the sequence number (server/realtime/extension.py) up to which
+this process's updates are all committed: its heartbeat tells the other
+processes (extensions/peers.py).
 
 Checkpoints are computed from the log itself (previous checkpoint + the next
 `checkpoint_every` updates in log order), never from the live document, so a
@@ -21,9 +24,9 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.awareness import AwarenessEntry
 from crdt.replay import CausalReplay
-from server.rooms import Origin, OriginKind, Room, build_doc
+from server.realtime.extension import BaseExtension, OriginKind, UpdateAccepted
+from server.realtime.room import Room, build_doc
 from server.store.base import CheckpointRecord, LoggedUpdate, NewUpdate, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -54,16 +57,18 @@ def _checkpoint_states(
     return states
 
 
-class UpdateLog:
-    """Logs what a room accepted (RoomHooks) and loads rooms from the log (RoomLoader)."""
+class UpdateLog(BaseExtension):
+    """Logs what a room accepted (an Extension) and loads rooms from the log (a RoomLoader)."""
 
     def __init__(self, store: Store, flush_interval: float, checkpoint_every: int) -> None:
         self.store = store
         self.flush_interval = flush_interval
         self.checkpoint_every = checkpoint_every
         self._pending: list[NewUpdate] = []
+        self._pending_seq: list[int] = []  # each pending update's sequence number (0: adopted)
         self._submitted = 0
         self._committed = 0
+        self.stored_seq = 0
         self._since_checkpoint: dict[str, int] = defaultdict(int)
         self._wake = asyncio.Event()
         self._progress = asyncio.Event()
@@ -98,15 +103,16 @@ class UpdateLog:
             except StoreUnavailable as exc:
                 log.warning("shutdown: checkpoint of %s skipped: %s", room, exc)
 
-    # -- RoomHooks -------------------------------------------------------------------
+    # -- Extension -------------------------------------------------------------------
 
-    def on_update(self, room: Room, update: bytes, origin: Origin) -> None:
-        if origin.kind is OriginKind.BROKER:
+    def on_update(self, event: UpdateAccepted) -> None:
+        if event.origin.kind is OriginKind.BROKER:
             return  # the process that accepted it logs it
-        self.record(room.name, update, origin.author, time.time())
+        self.record(event.room.name, event.update, event.origin.author, time.time(), event.seq)
 
-    def record(self, room: str, update: bytes, author: str, at: float) -> None:
+    def record(self, room: str, update: bytes, author: str, at: float, seq: int = 0) -> None:
         self._pending.append(NewUpdate(room, update, author, at))
+        self._pending_seq.append(seq)
         self._submitted += 1
         self._wake.set()
 
@@ -117,11 +123,19 @@ class UpdateLog:
 
     @property
     def committed(self) -> int:
-        """How many of the first submitted updates are stored: other processes hold the rest."""
+        """How many of the first submitted updates are stored."""
         return self._committed
 
-    def on_presence(self, room: Room, entries: list[AwarenessEntry], origin: Origin) -> None:
-        pass  # presence is never persisted
+    @property
+    def backlog(self) -> int:
+        """Accepted updates not stored yet (a metric: how far the log is behind)."""
+        return len(self._pending)
+
+    def oldest_pending_age(self, now: float) -> float:
+        """Seconds since the oldest update not stored yet was accepted (0 when none waits)."""
+        return max(0.0, now - self._pending[0].at) if self._pending else 0.0
+
+    # Presence is never persisted: BaseExtension.on_presence does nothing.
 
     # -- RoomLoader ------------------------------------------------------------------
 
@@ -196,6 +210,8 @@ class UpdateLog:
                 log.warning("database reachable again, %d queued updates stored", len(batch))
             self.healthy, delay = True, 0.0
             del self._pending[: len(batch)]
+            self.stored_seq = max(self.stored_seq, *self._pending_seq[: len(batch)])
+            del self._pending_seq[: len(batch)]
             self._committed += len(batch)
             self._progress.set()
             for update in batch:

@@ -1,16 +1,17 @@
 """The other server processes: which are alive, and what they accepted that may never reach the log.
 
 Every process publishes a heartbeat each `interval` on the broker's NODES
-channel, carrying how many of its accepted updates its log has stored (its
-watermark); relayed updates carry their place in that count. A process keeps
-the updates others relayed until their watermark passes them.
+channel, carrying the sequence number up to which its log has stored the
+updates it accepted (its watermark); relayed updates carry their own number
+(server/realtime/extension.py). A process keeps the updates others relayed
+until their watermark passes them.
 
 A process that says goodbye, or whose heartbeats stop for `timeout` while
 this process's own link is up (not while it is itself cut off: then it cannot
 tell), is gone:
 
 - the presence of its connections is removed from every room here, and so
-  from every client of this process;
+  from every client of this process (the relay, told through `on_gone`);
 - the updates it relayed but did not report stored (a `kill -9` loses up to
   one flush interval of them, which other processes already applied, so their
   authors will never send them again) are logged by exactly one survivor,
@@ -24,12 +25,11 @@ import asyncio
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from typing import Protocol
 
 from crdt.protocol import ProtocolError, Reader, encode_var_uint
 from server.broker.base import NODES, Broker, BrokerMessage, BrokerUnavailable, MessageKind
-from server.persistence import UpdateLog
-from server.rooms import Room
 from server.store.base import NewUpdate, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -38,18 +38,27 @@ log = logging.getLogger(__name__)
 MAX_KEPT = 200_000
 
 
+class StoredLog(Protocol):
+    """What the heartbeat needs of this process's update log (extensions/persistence.py)."""
+
+    @property
+    def stored_seq(self) -> int: ...
+
+    async def adopt(self, room: str, orphans: list[NewUpdate]) -> int: ...
+
+
 class PeerWatch:
     def __init__(
         self,
         broker: Broker,
-        loaded_rooms: Callable[[], Iterable[Room]],
-        update_log: UpdateLog | None,
+        update_log: StoredLog | None,
         interval: float = 1.0,
         timeout: float = 6.0,
     ) -> None:
         self.broker = broker
-        self.loaded_rooms = loaded_rooms
         self.update_log = update_log
+        # Told the id of a process taken as gone (the relay removes its presence from the rooms).
+        self.on_gone: list[Callable[[str], None]] = []
         self.interval = interval
         self.timeout = timeout
         self.last_seen: dict[str, float] = {}
@@ -73,9 +82,10 @@ class PeerWatch:
         self.broker.publish(self._status(MessageKind.BYE))
         await asyncio.gather(*self._adoptions, return_exceptions=True)
 
-    def sequence(self) -> int:
-        """The place of the update being published among those this process logs."""
-        return self.update_log.submitted if self.update_log else 0
+    @property
+    def unstored(self) -> int:
+        """Updates other processes relayed that they have not reported stored yet."""
+        return sum(len(kept) for kept in self._unstored.values())
 
     def relayed(self, message: BrokerMessage) -> None:
         """Keep an update another process accepted until it reports it stored."""
@@ -111,7 +121,7 @@ class PeerWatch:
     # -- internals -------------------------------------------------------------------
 
     def _status(self, kind: MessageKind) -> BrokerMessage:
-        watermark = self.update_log.committed if self.update_log else 0
+        watermark = self.update_log.stored_seq if self.update_log else 0
         return BrokerMessage(NODES, kind, encode_var_uint(watermark), self.broker.node_id)
 
     def _stored_upto(self, node: str, watermark: int) -> None:
@@ -133,8 +143,8 @@ class PeerWatch:
 
     def _gone(self, node: str, watermark: int | None) -> None:
         self.last_seen.pop(node, None)
-        for room in list(self.loaded_rooms()):
-            room.forget_node(node)
+        for listener in self.on_gone:
+            listener(node)
         if watermark is not None:
             self._stored_upto(node, watermark)
         orphans = [update for _, update in self._unstored.pop(node, ())]

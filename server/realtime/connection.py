@@ -1,4 +1,15 @@
-"""One WebSocket on one room: its outgoing queue, its writer task and its rate limit."""
+"""One WebSocket on one room: how frames reach it, its bounded queue, and its rate limit.
+
+A frame goes straight to the socket's transport when the transport takes it
+at once (server/realtime/transport.py): no task switch, no queue. Otherwise
+(the kernel's buffer is full, or the server is not one whose transport we
+know) it waits in this connection's queue, which a writer task drains through
+Starlette's `send_bytes`, waiting for the socket to drain. Frames never
+overtake one another. A receiver whose queue grows past
+`max_send_queue_bytes` is closed with 1013 and resynchronises when it
+reconnects: memory per socket stays bounded by that queue plus the
+transport's high-water mark.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +22,8 @@ from collections import deque
 from starlette.websockets import WebSocket, WebSocketState
 
 from server.errors import CloseCode, ConnectionRefused, RateLimited, SlowConsumer
+from server.realtime.stats import RealtimeStats
+from server.realtime.transport import DirectWriter, binary_frame, direct_writer
 from server.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -39,24 +52,29 @@ class TokenBucket:
 
 
 class Connection:
-    """Frames are queued without awaiting, so fanning out to hundreds never waits on one socket.
+    """Sending never awaits, so fanning out to hundreds never waits on one socket."""
 
-    A single long-lived writer task per connection drains the queue; a receiver
-    that falls further behind than `max_send_queue_bytes` is closed with 1013
-    and resynchronises when it reconnects.
-    """
-
-    def __init__(self, websocket: WebSocket, room_name: str, author: str, limits: Limits) -> None:
+    def __init__(
+        self,
+        websocket: WebSocket,
+        room_name: str,
+        author: str,
+        limits: Limits,
+        stats: RealtimeStats | None = None,
+    ) -> None:
         self.id = f"c{next(_ids)}"
         self.websocket = websocket
         self.room_name = room_name
         self.author = author
         self.limits = limits
+        self.stats = stats or RealtimeStats()
         self.read_only = False
         self.presence_identity: dict[str, str] | None = None  # set by the door (server/auth/sockets.py)
         self.client = f"{websocket.client.host}:{websocket.client.port}" if websocket.client else "?"
+        self._direct: DirectWriter | None = None
         self._outbox: deque[bytes] = deque()
         self._queued_bytes = 0
+        self._sending = False  # the writer task holds a frame it took from the queue
         self._wake = asyncio.Event()
         self._bucket = TokenBucket(limits.messages_per_second, limits.message_burst)
         self._writer: asyncio.Task[None] | None = None
@@ -71,22 +89,44 @@ class Connection:
     def closing(self) -> bool:
         return self.close_code is not None
 
-    def start(self) -> None:
+    @property
+    def direct(self) -> bool:
+        """Whether frames can go straight to this socket's transport (else always queued)."""
+        return self._direct is not None
+
+    @property
+    def queued_bytes(self) -> int:
+        """What waits for this receiver: its queue and the transport's unsent bytes."""
+        return self._queued_bytes + (self._direct.buffered if self._direct is not None else 0)
+
+    def start(self, direct: bool = True) -> None:
+        """Call once the WebSocket is accepted."""
+        self._direct = direct_writer(self.websocket) if direct else None
         self._writer = asyncio.create_task(self._write_loop(), name=f"writer-{self.id}")
 
-    def send(self, frame: bytes) -> None:
+    def send(self, payload: bytes, frame: bytes | None = None) -> None:
+        """Send one message; `frame` is its encoded WebSocket frame, if the caller made it already."""
         if self.close_code is not None:
             return
-        self._outbox.append(frame)
-        self._queued_bytes += len(frame)
         self.last_sent = time.monotonic()
+        stats = self.stats
+        stats.frames_sent += 1
+        direct = self._direct
+        if direct is not None and not self._outbox and not self._sending and direct.writable:
+            direct.write(frame if frame is not None else binary_frame(payload))
+            stats.frames_direct += 1
+            return
+        self._outbox.append(payload)
+        self._queued_bytes += len(payload)
         if self._queued_bytes > self.limits.max_send_queue_bytes:
+            stats.slow_consumer_closes += 1
             self.refuse(SlowConsumer("too slow to receive the room's updates; reconnect to resync"))
             return
         self._wake.set()
 
     def check_rate(self) -> None:
         if not self._bucket.take():
+            self.stats.rate_limit_closes += 1
             raise RateLimited("too many messages per second")
 
     def refuse(self, error: ConnectionRefused) -> None:
@@ -101,6 +141,7 @@ class Connection:
             log.warning("closing %r: %d %s", self, code, reason)
         if code == CloseCode.TRY_AGAIN_LATER:
             self._outbox.clear()  # nothing more is worth sending to a receiver this far behind
+            self._queued_bytes = 0
         self._wake.set()
 
     async def drain_and_close(self) -> None:
@@ -122,15 +163,20 @@ class Connection:
                 while self._outbox:
                     frame = self._outbox.popleft()
                     self._queued_bytes -= len(frame)
-                    await websocket.send_bytes(frame)
+                    self._sending = True
+                    await websocket.send_bytes(frame)  # waits while the transport is paused
+                    self._sending = False
                 if self.close_code is not None:
                     break
         except Exception as exc:  # the peer went away mid-send: nothing to tell anyone
             log.debug("send to %r failed: %s", self, exc)
             self._outbox.clear()
+            self._queued_bytes = 0
             if self.close_code is None:
                 self.close_code = CloseCode.GOING_AWAY
             return
+        finally:
+            self._sending = False
         if websocket.application_state == WebSocketState.CONNECTED:
             try:
                 await websocket.close(self.close_code or CloseCode.NORMAL, self.close_reason)

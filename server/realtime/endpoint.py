@@ -1,4 +1,8 @@
-"""The WebSocket sync endpoint: the y-websocket protocol between one client and its room."""
+"""The WebSocket endpoint: the y-websocket protocol between one client and its room.
+
+The edge of the live rooms: the only place where the document errors of
+`crdt/` (and a store that cannot load the room) become close codes.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,8 @@ from crdt.protocol import (
     encode_sync_step1,
     encode_sync_step2,
 )
-from crdt.updates import CausalGap, TooDeep, UpdateError
+from crdt.updates import CausalGap, EngineFailure, TooDeep, UpdateError
 from server.auth.door import Door
-from server.connection import Connection
 from server.errors import (
     AccessDenied,
     BadMessage,
@@ -30,7 +33,10 @@ from server.errors import (
     MessageTooBig,
     UnsupportedData,
 )
-from server.rooms import Origin, OriginKind, Room, RoomManager, valid_room_name
+from server.realtime.connection import Connection
+from server.realtime.extension import Origin, OriginKind
+from server.realtime.room import Room, valid_room_name
+from server.realtime.rooms import RoomManager
 from server.settings import Limits
 from server.store.base import StoreUnavailable
 
@@ -60,7 +66,7 @@ async def sync_endpoint(websocket: WebSocket) -> None:
         return
     try:
         identity = await door.admit(websocket, name)
-        connection = Connection(websocket, name, identity.author, limits)
+        connection = Connection(websocket, name, identity.author, limits, rooms.stats)
         door.sockets.add(connection, identity)  # the per-person limit; sets read_only for observers
     except AccessDenied as denied:
         # Accepted then closed, never denied over HTTP: a stock client sees the 44xx code and stops
@@ -84,7 +90,7 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
         await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
         return
     room.join(connection)
-    connection.start()
+    connection.start(direct=rooms.settings.direct_writes)
     _greet(room, connection)
     try:
         while not connection.closing:
@@ -153,6 +159,8 @@ def _apply_client_update(room: Room, connection: Connection, update: bytes) -> N
         raise ConnectionRefused(f"update refused: {exc}", CloseCode.POLICY_VIOLATION) from exc
     except CausalGap as exc:
         raise BadMessage(f"update refused, causal gap: {exc}") from exc
+    except EngineFailure as exc:
+        raise BadMessage("update refused by the document engine") from exc
     except UpdateError as exc:
         raise BadMessage(f"malformed update: {exc}") from exc
 

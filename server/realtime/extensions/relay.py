@@ -1,4 +1,4 @@
-"""The broker as a room hook: publish what this process accepted, apply what others accepted, catch up.
+"""The Redis relay as an extension: publish what this process accepted, apply what others accepted, catch up.
 
 The broker may lose messages (Redis pub/sub is at-most-once; see
 server/broker/redis.py). A room catches up with the other processes by the
@@ -17,7 +17,9 @@ A room catches up:
 
 Presence rides along: each catch-up also publishes this process's own
 entries. Nothing relayed is ever published again or logged here: the process
-that accepted an update logs it (server/peers.py covers one that died first).
+that accepted an update logs it (extensions/peers.py covers one that died first).
+The relay knows the rooms it was told were loaded, and reads nothing of the
+log: a published update carries the sequence number of its event.
 """
 
 from __future__ import annotations
@@ -25,15 +27,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable
 
-from crdt.awareness import AwarenessEntry, encode_entry, join_entries
+from crdt.awareness import encode_entry, join_entries
 from crdt.protocol import ProtocolError, decode_state_vector
 from crdt.updates import CausalGap
 from server.broker.base import Broker, BrokerMessage, MessageKind
-from server.errors import ConnectionRefused
-from server.peers import PeerWatch
-from server.rooms import Origin, OriginKind, Room
+from server.realtime.extension import BaseExtension, Origin, OriginKind, PresenceChanged, UpdateAccepted
+from server.realtime.extensions.peers import PeerWatch
+from server.realtime.room import Room
 
 log = logging.getLogger(__name__)
 
@@ -42,43 +43,51 @@ log = logging.getLogger(__name__)
 CATCH_UP_SPACING = 0.5
 
 
-class BrokerRelay:
-    def __init__(
-        self,
-        broker: Broker,
-        find_room: Callable[[str], Room | None],
-        loaded_rooms: Callable[[], Iterable[Room]],
-        peers: PeerWatch | None = None,
-    ) -> None:
+class BrokerRelay(BaseExtension):
+    def __init__(self, broker: Broker, peers: PeerWatch | None = None) -> None:
         self.broker = broker
-        self.find_room = find_room
-        self.loaded_rooms = loaded_rooms
         self.peers = peers
+        self.rooms: dict[str, Room] = {}  # loaded in this process, ready or not
         self.catch_ups = 0
         self._last_catch_up: dict[str, float] = {}
         self._later: dict[str, asyncio.TimerHandle] = {}
         self._waiting: set[asyncio.Task[None]] = set()
         broker.on_reconnect(self.link_restored)
+        if peers is not None:
+            peers.on_gone.append(self.node_gone)
 
-    # -- RoomHooks -------------------------------------------------------------------
+    def find_room(self, name: str) -> Room | None:
+        """The room if it is loaded here and ready."""
+        room = self.rooms.get(name)
+        return room if room is not None and room.ready.is_set() else None
 
-    def on_update(self, room: Room, update: bytes, origin: Origin) -> None:
+    # -- Extension -------------------------------------------------------------------
+
+    def on_update(self, event: UpdateAccepted) -> None:
+        origin = event.origin
         if origin.kind is OriginKind.BROKER:
             return  # never republish what another process already published
-        seq = self.peers.sequence() if self.peers else 0
         self.broker.publish(
-            BrokerMessage(room.name, MessageKind.UPDATE, update, self.broker.node_id, origin.author, seq=seq)
+            BrokerMessage(
+                event.room.name,
+                MessageKind.UPDATE,
+                event.update,
+                self.broker.node_id,
+                origin.author,
+                seq=event.seq,
+            )
         )
 
-    def on_presence(self, room: Room, entries: list[AwarenessEntry], origin: Origin) -> None:
-        if origin.kind is OriginKind.BROKER or not entries:
+    def on_presence(self, event: PresenceChanged) -> None:
+        if event.origin.kind is OriginKind.BROKER or not event.entries:
             return
-        payload = join_entries([encode_entry(e.client_id, e.clock, e.state) for e in entries])
-        self.broker.publish(BrokerMessage(room.name, MessageKind.PRESENCE, payload, self.broker.node_id))
-
-    # -- RoomLifecycle ---------------------------------------------------------------
+        payload = join_entries([encode_entry(e.client_id, e.clock, e.state) for e in event.entries])
+        self.broker.publish(
+            BrokerMessage(event.room.name, MessageKind.PRESENCE, payload, self.broker.node_id)
+        )
 
     async def room_loaded(self, room: Room) -> None:
+        self.rooms[room.name] = room
         await self.broker.subscribe(room.name, self.deliver)
         # The room is not ready yet: catch up once its document is loaded.
         task = asyncio.create_task(self._catch_up_when_ready(room), name=f"catch-up-{room.name}")
@@ -86,6 +95,8 @@ class BrokerRelay:
         task.add_done_callback(self._waiting.discard)
 
     async def room_unloaded(self, room: Room) -> None:
+        if self.rooms.get(room.name) is room:
+            del self.rooms[room.name]
         await self.broker.unsubscribe(room.name)
         self._last_catch_up.pop(room.name, None)
         handle = self._later.pop(room.name, None)
@@ -99,9 +110,14 @@ class BrokerRelay:
     # -- catching up -----------------------------------------------------------------
 
     def link_restored(self) -> None:
-        for room in list(self.loaded_rooms()):
+        for room in list(self.rooms.values()):
             if room.ready.is_set():
                 self.catch_up(room)
+
+    def node_gone(self, node: str) -> None:
+        """Another process is gone (extensions/peers.py): so is the presence of its connections."""
+        for room in list(self.rooms.values()):
+            room.forget_node(node)
 
     def catch_up(self, room: Room) -> None:
         """Ask every other process for what this room lacks, and tell them who is here."""
@@ -149,7 +165,7 @@ class BrokerRelay:
                 self._answer(room, message)
             elif message.kind is MessageKind.SYNC_STEP2:
                 self._apply(room, message)
-        except (ProtocolError, ConnectionRefused) as exc:
+        except ProtocolError as exc:  # UpdateError and AwarenessError among them
             log.error("room %s: message from process %s refused: %s", room.name, message.node, exc)
 
     def _apply(self, room: Room, message: BrokerMessage) -> None:
