@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from server.auth import redact
 from server.auth.door import Door
+from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
@@ -48,6 +49,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.sync import sync_endpoint
+from server.web.errors import exception_handlers
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class Services:
     relay: BrokerRelay
     directory: Directory
     door: Door
+    entry: Entry
     organising: Organising
     publishing: Publishing
     history: History
@@ -90,22 +93,23 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     rooms_holder.append(rooms)
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
-    organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
+    organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
     publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
     return Services(
-        settings,
-        store,
-        broker,
-        update_log,
-        rooms,
-        peers,
-        relay,
-        directory,
-        door,
-        organising,
-        publishing,
-        history,
+        settings=settings,
+        store=store,
+        broker=broker,
+        update_log=update_log,
+        rooms=rooms,
+        peers=peers,
+        relay=relay,
+        directory=directory,
+        door=door,
+        entry=Entry(door),
+        organising=organising,
+        publishing=publishing,
+        history=history,
     )
 
 
@@ -171,10 +175,7 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
             await stop_services(services)
             log.info("Ubiquité stopped; everything accepted is stored")
 
-    app = Starlette(
-        routes=routes(),
-        lifespan=lifespan,
-    )
+    app = Starlette(routes=routes(), lifespan=lifespan, exception_handlers=exception_handlers())
     app.state.services = services
     return app
 

@@ -29,9 +29,9 @@ from server.contributions.review import Draft
 from server.contributions.service import ImportRefused, NotFound, PhaseClosed, contribution_json
 from server.contributions.store import Filter
 from server.errors import AccessDenied, Forbidden
-from server.routes.organiser import _json
 from server.web.i18n import language
 from server.web.i18n_contributions import words
+from server.web.params import json_object as _json
 
 log = logging.getLogger(__name__)
 MAX_IMPORT = 20 * 1024 * 1024  # 2,000 contributions of a few sentences are under 2 MB

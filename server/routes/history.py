@@ -20,7 +20,7 @@ from starlette.routing import Route
 from crdt.history import word_diff
 from crdt.render import render_markdown
 from server.congress.domain import DomainError, Identity
-from server.errors import AccessDenied
+from server.errors import AccessDenied, BadRequest
 from server.history import History
 from server.history.chart import activity_svg
 from server.history.present import (
@@ -33,7 +33,7 @@ from server.history.present import (
     tree_json,
     when,
 )
-from server.routes.organiser import BadRequest, _json
+from server.web.params import json_object as _json
 
 Handler = Callable[[Request, Any, Identity], Awaitable[Any]]
 

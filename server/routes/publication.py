@@ -141,7 +141,7 @@ async def get_publication(
 
 
 async def publish(request: Request, services: Any, identity: Identity, congress: CongressRow) -> Response:
-    from server.routes.organiser import _json
+    from server.web.params import json_object as _json
 
     data = await _json(request)
     raw, named = data.get("version"), data.get("named")

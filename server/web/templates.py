@@ -1,0 +1,71 @@
+"""Every server-rendered page goes through here: a Jinja2 template (autoescaped) extending `base.html`,
+the page's language and words, and the security headers.
+
+Values reach templates as plain data; the only HTML a template prints unescaped
+is marked once in server/web/trusted.py. See docs/web.md, "How to add a page".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+from server.web.headers import SECURITY_HEADERS
+from server.web.language import language, remember
+from server.web.words import word
+
+HERE = Path(__file__).resolve().parent
+PUBLICATION = HERE.parent / "publication" / "formats" / "templates"
+
+# The organiser-side page scripts. The one line to flip once they are esbuild bundles served as
+# ES modules at /static/<name>.js (branch `front`): '<script type="module" src="/static/{name}"></script>'.
+PAGE_SCRIPT = '<script src="/assets/{name}" defer></script>'
+
+
+def script(name: str) -> Markup:
+    """The tag of one of our page scripts, by file name (`organiser.js`)."""
+    return Markup(PAGE_SCRIPT).format(name=name)
+
+
+environment = jinja2.Environment(
+    loader=jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(HERE / "templates"),
+            # The published page shows the same article as the HTML export (one template).
+            jinja2.PrefixLoader({"publication": jinja2.FileSystemLoader(PUBLICATION)}),
+        ]
+    ),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,  # a missing value is a bug, not an empty string
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+environment.globals["script"] = script
+templates = Jinja2Templates(env=environment)
+
+
+def render(
+    request: Request,
+    name: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    area: str = "pages",
+    status: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse:
+    """Page `name` in the request's language; `t(key)` in the template looks in `area`, then `pages`."""
+    lang = language(request)
+    values = {"lang": lang, "t": partial(word, lang=lang, area=area), **(context or {})}
+    response = templates.TemplateResponse(
+        request, name, values, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})}
+    )
+    remember(request, response)
+    return response
