@@ -12,12 +12,15 @@ from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from server.archive.keeping import Keeping
+from server.archive.service import Archives
 from server.auth import redact
 from server.auth.door import Door
 from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
+from server.congress.lobby import Lobby
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -33,6 +36,7 @@ from server.relay import BrokerRelay
 from server.rooms import Room, RoomManager
 from server.routes import (
     archive,
+    congress,
     contributions,
     contributions_page,
     history,
@@ -42,7 +46,6 @@ from server.routes import (
     publication,
 )
 from server.routes.client import client_routes
-from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
 from server.routes.status import healthz, index
 from server.settings import Settings
@@ -66,9 +69,11 @@ class Services:
     directory: Directory
     door: Door
     entry: Entry
+    lobby: Lobby
     organising: Organising
     publishing: Publishing
     history: History
+    keeping: Keeping
     # Contributions and themes (issue 6): bound to the directory's database at start.
     contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
     classifier: Classifier = field(default_factory=Classifier)
@@ -96,6 +101,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
     publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
+
+    def archives() -> Archives:
+        return Archives(directory.engine, settings.checkpoint_every)
+
     return Services(
         settings=settings,
         store=store,
@@ -107,9 +116,11 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         directory=directory,
         door=door,
         entry=Entry(door),
+        lobby=Lobby(directory, rooms),
         organising=organising,
         publishing=publishing,
         history=history,
+        keeping=Keeping(archives, publishing, organising),
     )
 
 
@@ -188,7 +199,7 @@ def routes() -> list[BaseRoute]:
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),
-        Route("/c/{slug}", congress_page, methods=["GET"]),
+        *congress.ROUTES,
         *contributions_page.ROUTES,  # before the client's /c/{slug}/{page}
         *organiser_page.ROUTES,
         *organiser.ROUTES,

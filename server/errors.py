@@ -82,6 +82,13 @@ class OrganisersOnly(Forbidden):
         super().__init__(reason)
 
 
+class InvitationOnly(Forbidden):
+    """The editors' pages say only this to anyone not of the congress, invited elsewhere or not at all."""
+
+    def __init__(self, reason: str = "invitation only") -> None:
+        super().__init__(reason)
+
+
 class CrossSite(Forbidden):
     """A cookie-carrying request that changes something, sent from another site (server/auth/door.py)."""
 
@@ -115,3 +122,7 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The request collides with what is already there (a name already chosen, a run in progress)."""
+
+
+class Unavailable(DomainError):
+    """Something this instance lacks for now (the browser client not built, an export format)."""

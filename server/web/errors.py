@@ -25,8 +25,10 @@ from server.errors import (
     CrossSite,
     DomainError,
     Forbidden,
+    InvitationOnly,
     NotFound,
     OrganisersOnly,
+    Unavailable,
 )
 from server.publication.formats import FormatUnavailable, UnknownFormat
 from server.web.language import language
@@ -47,6 +49,7 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (ClassificationBusy, 409),
     (Conflict, 409),
     (FormatUnavailable, 503),
+    (Unavailable, 503),
     (DomainError, 400),
 )
 JSON_FLAG = "ubiquite.json_errors"
@@ -100,8 +103,11 @@ def error_page(request: Request, exc: Exception, status: int) -> Response:
     if isinstance(exc, CrossSite):
         return _page(request, "cross_site", [], status)
     if isinstance(exc, AccessDenied):
-        key = "not_yours" if isinstance(exc, Forbidden) else "need_invitation"
+        mine = isinstance(exc, Forbidden) and not isinstance(exc, InvitationOnly)
+        key = "not_yours" if mine else "need_invitation"
         return _page(request, key, ["need_invitation_text"], status)
+    if status == 404:
+        return _page(request, "not_found", [], status)
     return _page(request, "bad_request" if status < 500 else "unavailable", [str(exc)], status)
 
 

@@ -7,6 +7,7 @@ is marked once in server/web/trusted.py. See docs/web.md, "How to add a page".
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -49,6 +50,8 @@ environment = jinja2.Environment(
     lstrip_blocks=True,
 )
 environment.globals["script"] = script
+# Configuration for a page's script, in a data attribute: a plain string, escaped like any other.
+environment.filters["json_attr"] = lambda value: json.dumps(value, ensure_ascii=False)
 templates = Jinja2Templates(env=environment)
 
 
@@ -69,3 +72,8 @@ def render(
     )
     remember(request, response)
     return response
+
+
+def document(name: str, **values: Any) -> str:
+    """A standalone file (an export to download), not a page: the same autoescaping, no request."""
+    return environment.get_template(name).render(**values)
