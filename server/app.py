@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
@@ -25,6 +25,7 @@ from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
+from server.contributions.theming import Theming
 from server.contributions.warming import VectorWarmer
 from server.history import History
 from server.peers import PeerWatch
@@ -75,8 +76,9 @@ class Services:
     history: History
     keeping: Keeping
     # Contributions and themes (issue 6): bound to the directory's database at start.
-    contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
-    classifier: Classifier = field(default_factory=Classifier)
+    contributions: Contributions
+    classifier: Classifier
+    theming: Theming
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -102,6 +104,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
 
+    lobby = Lobby(directory, rooms)
+    contributions = Contributions(ContributionStore(), lobby)
+    classifier = Classifier()
+
     def archives() -> Archives:
         return Archives(directory.engine, settings.checkpoint_every)
 
@@ -116,11 +122,14 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         directory=directory,
         door=door,
         entry=Entry(door),
-        lobby=Lobby(directory, rooms),
+        lobby=lobby,
         organising=organising,
         publishing=publishing,
         history=history,
         keeping=Keeping(archives, publishing, organising),
+        contributions=contributions,
+        classifier=classifier,
+        theming=Theming(contributions, classifier, directory, rooms),
     )
 
 
@@ -146,6 +155,7 @@ async def start_services(services: Services) -> None:
     services.contributions.store.bind(services.directory.engine)
     await asyncio.to_thread(services.contributions.store.create_tables)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
+    services.contributions.arrivals = services.warmer
     await services.history.start()
     await services.door.start()
     await services.broker.start()

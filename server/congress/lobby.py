@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from pycrdt import Doc
 
+from crdt.mindmap import build_tree
 from crdt.motion import motion_text
 from server.congress.directory import Directory
 from server.congress.domain import Identity, room_name
@@ -65,3 +66,8 @@ class Lobby:
         if person is None:
             raise NotYourCongress()
         return EditorSeat(await self.congress(me), "remote" if person.site == "remote" else "on_site")
+
+    async def map_links(self, slug: str) -> set[str]:
+        """Every contribution the congress's mind map links to now."""
+        room: _Room = await self.rooms.get(room_name(slug, "mindmap"))
+        return {link for _, node in build_tree(room.doc).walk() for link in node.links}
