@@ -104,8 +104,8 @@ def demo_link(settings: Settings) -> str:
         is_new = setup.directory.congress(DEMO_SLUG) is None
         congress = setup.ensure_congress(DEMO_SLUG, DEMO_TITLE)
         link = setup.link(setup.invite(congress, Role.ORGANISER, DEMO_ORGANISER).token)
-    if is_new:
-        seed_demo(settings.with_secret().database_url, DEMO_SLUG)
+        if is_new:
+            seed_demo(setup.services.store, DEMO_SLUG)
     return link
 
 

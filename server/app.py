@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
@@ -20,6 +20,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
+from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
@@ -145,15 +146,38 @@ def directory_engine(store: Store) -> Engine:
     return create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
 
 
+def bind_tables(services: Services) -> None:
+    """Bind the congress, publication and contribution tables to the store's database (blocking)."""
+    services.directory.bind(directory_engine(services.store))
+    services.directory.create_tables()
+    publication_models.create_tables(services.directory.engine)
+    services.contributions.store.bind(services.directory.engine)
+    services.contributions.store.create_tables()
+
+
+@contextlib.contextmanager
+def offline_services(settings: Settings) -> Iterator[Services]:
+    """The same parts for the command line, the demo and scripts: the database open, nothing listening,
+    no broker connected. What they write is what a running server reads."""
+    from server.store.sql import SqlStore
+
+    if settings.database_url.startswith("memory:"):
+        raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
+    services = build_services(settings.with_secret(), store=SqlStore(settings.database_url))
+    assert isinstance(services.store, SqlStore)
+    services.store.start_blocking()  # creates every table, as the server would
+    try:
+        bind_tables(services)
+        yield services
+    finally:
+        services.store.stop_blocking()
+
+
 async def start_services(services: Services) -> None:
     await services.store.start()
-    services.directory.bind(directory_engine(services.store))
-    await asyncio.to_thread(services.directory.create_tables)
-    await asyncio.to_thread(publication_models.create_tables, services.directory.engine)
+    await asyncio.to_thread(bind_tables, services)
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
-    services.contributions.store.bind(services.directory.engine)
-    await asyncio.to_thread(services.contributions.store.create_tables)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     services.contributions.arrivals = services.warmer
     await services.history.start()

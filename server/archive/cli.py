@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from server.archive.format import ArchiveRefused
-from server.archive.service import Archives
 from server.congress.domain import Role
 from server.congress.provision import admin
 from server.settings import Settings
@@ -15,7 +14,7 @@ from server.settings import Settings
 
 def archive_export(args: argparse.Namespace, settings: Settings) -> int:
     with admin(settings) as setup:
-        data = Archives(setup.directory.engine, settings.checkpoint_every).export(args.congress)
+        data = setup.services.keeping.archives().export(args.congress)
     target = Path(args.file)
     partial = target.with_name(target.name + ".partial")
     partial.write_bytes(data)
@@ -32,7 +31,7 @@ def archive_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     with admin(settings) as setup:
         try:
-            imported = Archives(setup.directory.engine, settings.checkpoint_every).import_(data, args.slug)
+            imported = setup.services.keeping.archives().import_(data, args.slug)
         except ArchiveRefused as exc:
             print(f"error: {exc}; nothing was imported", file=sys.stderr)
             return 1

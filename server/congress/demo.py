@@ -11,8 +11,7 @@ from pycrdt import Doc
 from crdt.mindmap import ROOT_ID, add_node, build_tree, ensure_root, to_outline
 from crdt.motion import motion_text
 from server.congress.domain import room_name
-from server.store.base import NewUpdate
-from server.store.sql import SqlStore
+from server.store.base import NewUpdate, Store
 
 AUTHOR = "server:demo"
 SUBJECT = "Le numérique au service des territoires"
@@ -43,20 +42,16 @@ def demo_documents() -> tuple[bytes, bytes]:
     return mindmap.get_update(), motion.get_update()
 
 
-def seed_demo(database_url: str, slug: str) -> None:
-    """Log the demo documents as the first edits of the congress's rooms."""
+def seed_demo(store: Store, slug: str) -> None:
+    """Log the demo documents as the first edits of the congress's rooms, in the composition root's
+    store (server/app.py `offline_services`), never one of its own."""
     mindmap, motion = demo_documents()
     now = time.time()
-    store = SqlStore(database_url)
-    store.start_blocking()
-    try:
-        asyncio.run(
-            store.append(
-                [
-                    NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
-                    NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
-                ]
-            )
+    asyncio.run(
+        store.append(
+            [
+                NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
+                NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
+            ]
         )
-    finally:
-        store.stop_blocking()
+    )

@@ -1,8 +1,9 @@
 """Setting a congress up from outside the server: the command line, the benchmark and the tests.
 
 They open the same database and secret key as the server (DATABASE_URL,
-UBIQUITE_DATA_DIR, SECRET_KEY), so what they create is what the server checks,
-whether it is running or not.
+UBIQUITE_DATA_DIR, SECRET_KEY) through the same composition root
+(server/app.py `offline_services`), so what they create is what the server
+checks, whether it is running or not.
 """
 
 from __future__ import annotations
@@ -10,23 +11,38 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from server.auth.access import AccessService
-from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
-from server.congress.domain import DomainError, NewParticipant, Role, Site
+from server.congress.domain import NewParticipant, Role, Site
 from server.congress.models import CongressRow
 from server.congress.service import Invited, Organising
 from server.settings import Settings
-from server.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from server.app import Services
 
 
 @dataclass(frozen=True)
 class Admin:
-    settings: Settings
-    directory: Directory
-    access: AccessService
-    organising: Organising
+    services: Services
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def directory(self) -> Directory:
+        return self.services.directory
+
+    @property
+    def access(self) -> AccessService:
+        return self.services.door.access
+
+    @property
+    def organising(self) -> Organising:
+        return self.services.organising
 
     def link(self, token: str) -> str:
         return f"{self.settings.base_url}/i/{token}"
@@ -45,25 +61,10 @@ class Admin:
 
 @contextlib.contextmanager
 def admin(settings: Settings | None = None) -> Iterator[Admin]:
-    settings = (settings or Settings.from_env()).with_secret()
-    if settings.database_url.startswith("memory:"):
-        raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
-    store = SqlStore(settings.database_url)
-    store.start_blocking()  # creates every table, as the server would
-    try:
-        directory = Directory(store.engine)
-        directory.create_tables()
-        access = AccessService(
-            directory, TokenSigner(settings.secret_key), settings.access.session_days * 86400
-        )
-        yield Admin(
-            settings,
-            directory,
-            access,
-            Organising(directory, access, settings.access.invitation_days * 86400),
-        )
-    finally:
-        store.stop_blocking()
+    from server.app import offline_services  # the composition root imports every route; only when used
+
+    with offline_services(settings or Settings.from_env()) as services:
+        yield Admin(services)
 
 
 def mint_tokens(
