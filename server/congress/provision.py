@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from server.auth.access import AccessService
 from server.congress.directory import Directory
 from server.congress.domain import NewParticipant, Role, Site
 from server.congress.models import CongressRow
 from server.congress.service import Invited, Organising
 from server.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: server.auth imports this package, not the other way round
     from server.app import Services
+    from server.auth.access import AccessService
 
 
 @dataclass(frozen=True)
