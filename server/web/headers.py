@@ -22,10 +22,13 @@ SECURITY_HEADERS = {
 
 def editor_csp(conn: HTTPConnection) -> str:
     """The live editors' pages: the module bundle and its service worker from here, and the WebSocket
-    of this very host (spelled out: older browsers do not count ws: as 'self')."""
+    of this very host (spelled out: older browsers do not count ws: as 'self'). Inline styles are
+    allowed, scripts are not: CodeMirror writes its theme as <style> elements and y-codemirror
+    colours each remote selection with a style attribute; without them the editor loses its
+    `white-space: pre-wrap` and typed spaces turn into no-break spaces (tests/test_browser_motion.py)."""
     host = conn.url.netloc
     return (
-        f"default-src 'self'; script-src 'self'; worker-src 'self'; "
+        f"default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; "
         f"connect-src 'self' ws://{host} wss://{host}; img-src 'self' data:; "
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
     )
