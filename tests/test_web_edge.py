@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from starlette.requests import Request
+from starlette.responses import Response
 
 from server.archive.format import ArchiveRefused
 from server.congress.csv_import import RowError
@@ -25,6 +27,7 @@ from server.errors import (
 )
 from server.publication.formats import FormatUnavailable, UnknownFormat
 from server.web.errors import body_of, status_of
+from server.web.language import language, remember
 from server.web.params import BIGGEST, integer, optional_integer
 from tests.support.site import Site, open_site
 
@@ -166,3 +169,30 @@ def test_too_big_ids_in_paths_and_bodies_are_a_400_too(site: Site) -> None:
                              headers={"Origin": "http://testserver",
                                       "Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
     assert claim.status_code == 400
+
+
+# -- language ------------------------------------------------------------------------------
+
+
+def _request(query: str = "", cookie: str = "", accept: str = "") -> Request:
+    headers = [(b"accept-language", accept.encode())] if accept else []
+    if cookie:
+        headers.append((b"cookie", f"ubiquite_lang={cookie}".encode()))
+    return Request(
+        {"type": "http", "method": "GET", "path": "/", "query_string": query.encode(), "headers": headers}
+    )
+
+
+def test_one_language_choice_query_then_cookie_then_browser() -> None:
+    assert language(_request()) == "fr"
+    assert language(_request(accept="de-DE, en;q=0.8, fr;q=0.5")) == "en"
+    assert language(_request(accept="fr-CH, en;q=0.9")) == "fr"
+    assert language(_request(cookie="en", accept="fr")) == "en"
+    assert language(_request("lang=fr", cookie="en", accept="en")) == "fr"
+    assert language(_request("lang=de", accept="en")) == "en"  # an unknown choice is no choice
+    response = Response()
+    remember(_request("lang=en"), response)
+    assert "ubiquite_lang=en" in response.headers["set-cookie"]
+    untouched = Response()
+    remember(_request(cookie="en"), untouched)
+    assert "set-cookie" not in untouched.headers
