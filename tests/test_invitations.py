@@ -82,7 +82,7 @@ async def test_an_organiser_lands_on_the_organiser_page(congress: Congress) -> N
         assert response.url.path == f"/c/{congress.slug}/organisation"
         assert "Organisation du congrès" in response.text
         assert "organiser.js" in response.text and "<script>" not in response.text
-        script = await http.get("/assets/organiser.js")
+        script = await http.get("/static/organiser.js")
         assert script.status_code == 200 and "X-Ubiquite-Request" in script.text
 
 

@@ -26,9 +26,10 @@ from server.web.words import word
 HERE = Path(__file__).resolve().parent
 PUBLICATION = HERE.parent / "publication" / "formats" / "templates"
 
-# The organiser-side page scripts. The one line to flip once they are esbuild bundles served as
-# ES modules at /static/<name>.js (branch `front`): '<script type="module" src="/static/{name}"></script>'.
-PAGE_SCRIPT = '<script src="/assets/{name}" defer></script>'
+# The pages' own scripts: esbuild bundles of static/src/pages/ (static/build.mjs), served from 'self'
+# at /static/, which the pages' CSP allows; modules are deferred by nature. The one line to change
+# if they move again.
+PAGE_SCRIPT = '<script type="module" src="/static/{name}"></script>'
 
 
 def script(name: str) -> Markup:

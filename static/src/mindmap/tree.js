@@ -2,12 +2,14 @@
 //
 // Same layout (one Y.Map `nodes`: id → Y.Map of label, parent, order, colour,
 // links, deleted, moved, prev_parent) and the same rules, so that a browser and
-// the server always show the same tree (tests/test_browser_mindmap.py checks it):
+// the server always show the same tree (tests/golden/ and tests/test_browser_mindmap.py check it):
 // 1. a node whose parent does not exist hangs under the central subject;
 // 2. in a cycle made by concurrent moves, the node with the greatest
 //    (moved, id) goes back to its prev_parent, or under the central subject if
 //    that would still close a cycle, until there is no cycle;
 // 3. a deleted node hides its branch, except descendants moved elsewhere.
+
+import { splitWords } from '../pytext.js'
 
 export const NODES = 'nodes'
 export const ROOT_ID = 'root'
@@ -145,6 +147,7 @@ function items (node, number, indent) {
   return lines
 }
 
+/** Python's `" ".join(label.split())`, with Python's whitespace. */
 function oneLine (label) {
-  return label.split(/\s+/).filter(Boolean).join(' ')
+  return splitWords(label).join(' ')
 }

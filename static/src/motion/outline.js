@@ -3,10 +3,15 @@
 // Same rules as the server: `#` title, `##` axes, numbered items under an axis
 // are proposals, items nested deeper than their proposal are levers; numbers
 // follow the order of the text, not the numbers typed; fenced code is skipped.
+// tests/golden/ holds documents and the outline Python gives them; static/test/ checks this port.
+
+import { stripStart } from '../pytext.js'
 
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/
-const ITEM = /^([ \t]*)(\d{1,9})[.)][ \t]+(.+)$/
+// Python's \d is any decimal digit (١, ２…), not only 0-9: \p{Nd}.
+const ITEM = /^([ \t]*)(\p{Nd}{1,9})[.)][ \t]+(.+)$/u
 // The line breaks of Python's str.splitlines(), so line numbers agree with the server's.
+// eslint-disable-next-line no-control-regex -- \x1c-\x1e are line breaks to Python
 const LINE_BREAK = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/
 
 /** @typedef {{kind: 'title'|'axis'|'proposal'|'lever', title: string, line: number, number: string, children: Entry[]}} Entry */
@@ -25,7 +30,8 @@ export function outline (markdown) {
   let proposalIndent = 0
   let inFence = false
   markdown.split(LINE_BREAK).forEach((line, index) => {
-    if (line.trimStart().startsWith('```') || line.trimStart().startsWith('~~~')) {
+    const start = stripStart(line) // Python's lstrip(): not JavaScript's trimStart()
+    if (start.startsWith('```') || start.startsWith('~~~')) {
       inFence = !inFence
       return
     }

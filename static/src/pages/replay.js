@@ -1,12 +1,15 @@
 // The replay page: a slider over the day, play/pause/speed, previous/next change, jump to a time or a
 // named version; the motion and the mind map as they were, optionally coloured by author.
 // The URL holds the position (?position=N, &authors=1), so any moment can be shared.
-'use strict'
+// Served by server/routes/history_pages.py (replay_page).
+import { apiClient, congressApi } from '../lib/http.js'
+import { byId as $, element, pageConfig } from '../lib/dom.js'
+import { say, sayError } from '../lib/messages.js'
 
-const config = JSON.parse(document.getElementById('config').dataset.config)
+const config = pageConfig()
 const words = config.words
-const api = `/api/congresses/${encodeURIComponent(config.slug)}/history`
-const $ = (id) => document.getElementById(id)
+const call = apiClient(congressApi(config.slug, '/history'))
+const fail = (error) => sayError(words, error)
 
 const state = {
   position: config.position,
@@ -18,30 +21,9 @@ const state = {
   busy: false
 }
 
-function say (text) { $('status').textContent = text }
-
-async function call (method, path, body) {
-  const response = await fetch(api + path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'X-Ubiquite-Request': '1', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined
-  })
-  const data = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(data.error || response.statusText)
-  return data
-}
-
-function element (tag, className, text) {
-  const node = document.createElement(tag)
-  if (className) node.className = className
-  if (text !== undefined) node.textContent = text
-  return node
-}
-
 function drawTree (node) {
   const fragment = document.createDocumentFragment()
-  const label = element('span', 'node', node.label || '—')
+  const label = element('span', { class: 'node' }, node.label || '—')
   if (/^#[0-9a-fA-F]{3,8}$/.test(node.colour)) label.style.borderColor = node.colour // CSSOM: allowed by the CSP
   fragment.append(label)
   if (node.children.length) {
@@ -57,18 +39,18 @@ function drawTree (node) {
 }
 
 function drawAuthorship (passages) {
-  const pre = element('pre', 'authorship')
+  const pre = element('pre', { class: 'authorship' })
   const seen = new Map()
   for (const passage of passages) {
-    const span = element('span', `by ${passage.css}`, passage.text)
+    const span = element('span', { class: `by ${passage.css}` }, passage.text)
     span.title = passage.name
     pre.append(span)
     if (passage.text.trim()) seen.set(passage.author, passage)
   }
-  const legend = element('ul', 'legend')
+  const legend = element('ul', { class: 'legend' })
   for (const passage of seen.values()) {
     const item = element('li')
-    item.append(element('span', `swatch ${passage.css}`), passage.name)
+    item.append(element('span', { class: `swatch ${passage.css}` }), passage.name)
     legend.append(item)
   }
   $('legend').replaceChildren(legend)
@@ -110,7 +92,7 @@ async function show (query) {
       render(await call('GET', `/at?${asked}${authors}`))
     }
   } catch (error) {
-    say(`${words.error}: ${error.message}`)
+    fail(error)
     stop()
   } finally {
     state.busy = false
@@ -179,8 +161,7 @@ async function loadTimeline () {
   const select = $('versions')
   select.replaceChildren(select.options[0])
   for (const version of line.versions) {
-    const option = element('option', '', `${version.name} (${version.position})`)
-    option.value = String(version.id)
+    const option = element('option', { value: String(version.id) }, `${version.name} (${version.position})`)
     select.append(option)
   }
 }
@@ -216,7 +197,7 @@ async function start () {
       event.target.reset()
       await loadTimeline()
       say(words.named)
-    } catch (error) { say(`${words.error}: ${error.message}`) }
+    } catch (error) { fail(error) }
   })
   $('restore').addEventListener('click', async () => {
     if (!window.confirm(words.confirm_restore)) return
@@ -225,11 +206,11 @@ async function start () {
       const changed = Object.values(result.edits).some((edit) => edit !== null)
       await loadTimeline()
       say(changed ? words.restored : words.unchanged)
-    } catch (error) { say(`${words.error}: ${error.message}`) }
+    } catch (error) { fail(error) }
   })
   try {
     await loadTimeline()
-  } catch (error) { say(`${words.error}: ${error.message}`) }
+  } catch (error) { fail(error) }
   await showPosition(state.position) // draws authorship if the URL asks for it, sets the slider
   document.body.dataset.ready = '1'
 }

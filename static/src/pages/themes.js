@@ -1,51 +1,19 @@
 // The organisers' review: every contribution (search, filter, import, export), the classification,
 // the themes as a chart, corrections (rename, merge, split, move) and placing the themes in the mind map.
-'use strict'
+// Served by server/routes/contributions_page.py (review_page).
+import { apiClient, congressApi } from '../lib/http.js'
+import { byId, element, pageConfig } from '../lib/dom.js'
+import { fill, say, sayError, when as formatWhen } from '../lib/messages.js'
 
-const config = JSON.parse(document.getElementById('config').dataset.config)
+const config = pageConfig()
 const words = config.words
-const api = `/api/congresses/${encodeURIComponent(config.slug)}`
+const api = congressApi(config.slug)
+const call = apiClient(api)
 let themes = []
 
-function say (text) {
-  document.getElementById('status').textContent = text
-}
-
-function fail (error) {
-  say(`${words.error}${words.colon}${error.message}`)
-}
-
-async function call (method, path, body, contentType = 'application/json') {
-  const response = await fetch(api + path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'X-Ubiquite-Request': '1', ...(body !== undefined ? { 'Content-Type': contentType } : {}) },
-    body: body === undefined ? undefined : (contentType === 'application/json' ? JSON.stringify(body) : body)
-  })
-  const data = await response.json().catch(() => ({}))
-  if (!response.ok) {
-    const error = new Error(data.error || response.statusText)
-    error.data = data
-    throw error
-  }
-  return data
-}
-
-function element (tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'onclick') node.addEventListener('click', value)
-    else if (key === 'onchange') node.addEventListener('change', value)
-    else node.setAttribute(key, value)
-  }
-  for (const child of children) node.append(child)
-  return node
-}
-
+const fail = (error) => sayError(words, error)
 const colour = (index) => config.colours[index % config.colours.length]
-const when = (timestamp) => new Date(timestamp * 1000).toLocaleString(config.lang === 'en' ? 'en-GB' : 'fr-FR',
-  { dateStyle: 'medium', timeStyle: 'short' })
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '')
+const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium')
 
 // -- themes -----------------------------------------------------------------------------------
 
@@ -108,7 +76,7 @@ function themeCard (theme) {
 
 function show (data) {
   themes = data.themes
-  const info = document.getElementById('run-info')
+  const info = byId('run-info')
   const parts = []
   if (data.run) {
     parts.push(fill(words.ran, {
@@ -119,11 +87,11 @@ function show (data) {
   info.textContent = parts.join(' ')
   const k = document.querySelector('#run input[name=k]')
   if (data.run && !k.value && data.run.proposed_k) k.placeholder = `${data.run.proposed_k} (${words.k_auto})`
-  const chart = document.getElementById('chart')
-  document.getElementById('chart-box').hidden = data.total === 0
+  const chart = byId('chart')
+  byId('chart-box').hidden = data.total === 0
   chart.src = `${api}/themes/chart.svg?at=${Date.now()}`
-  document.getElementById('themes').replaceChildren(...themes.map(themeCard))
-  const duplicates = document.getElementById('duplicates')
+  byId('themes').replaceChildren(...themes.map(themeCard))
+  const duplicates = byId('duplicates')
   duplicates.replaceChildren()
   if (data.near_duplicates.length) {
     duplicates.append(element('h3', {}, words.duplicates),
@@ -135,7 +103,7 @@ async function refreshThemes () {
   show(await call('GET', '/themes'))
 }
 
-document.getElementById('run').addEventListener('submit', async (event) => {
+byId('run').addEventListener('submit', async (event) => {
   event.preventDefault()
   const button = event.target.querySelector('button')
   const value = event.target.elements.k.value
@@ -147,7 +115,7 @@ document.getElementById('run').addEventListener('submit', async (event) => {
   } catch (error) { fail(error) } finally { button.disabled = false }
 })
 
-document.getElementById('place').addEventListener('submit', async (event) => {
+byId('place').addEventListener('submit', async (event) => {
   event.preventDefault()
   try {
     const placed = await call('POST', '/themes/mindmap', { key_contributions: Number(event.target.elements.key_contributions.value || 0) })
@@ -160,7 +128,7 @@ document.getElementById('place').addEventListener('submit', async (event) => {
 let filterTimer = null
 
 async function refreshList () {
-  const form = document.getElementById('filter')
+  const form = byId('filter')
   const params = new URLSearchParams()
   for (const name of ['q', 'axis', 'source']) if (form.elements[name].value) params.set(name, form.elements[name].value)
   const data = await call('GET', '/contributions?' + params)
@@ -168,7 +136,7 @@ async function refreshList () {
   const chosen = axis.value
   axis.replaceChildren(element('option', { value: '' }, words.any_axis), ...data.axes.map((a) => element('option', { value: a }, a)))
   axis.value = chosen
-  document.getElementById('count').textContent = fill(words.count, { n: data.contributions.length })
+  byId('count').textContent = fill(words.count, { n: data.contributions.length })
   document.querySelector('#contributions tbody').replaceChildren(...data.contributions.map((c) => element('tr', { 'data-id': c.id },
     element('td', {}, element('details', {}, element('summary', {}, c.title || c.id), element('p', {}, c.text))),
     element('td', {}, c.axis),
@@ -176,15 +144,15 @@ async function refreshList () {
     element('td', {}, when(c.created_at)))))
 }
 
-document.getElementById('filter').addEventListener('input', () => {
+byId('filter').addEventListener('input', () => {
   clearTimeout(filterTimer)
   filterTimer = setTimeout(() => refreshList().catch(fail), 200)
 })
-document.getElementById('filter').addEventListener('submit', (event) => event.preventDefault())
+byId('filter').addEventListener('submit', (event) => event.preventDefault())
 
-document.getElementById('import').addEventListener('submit', async (event) => {
+byId('import').addEventListener('submit', async (event) => {
   event.preventDefault()
-  const errors = document.getElementById('import-errors')
+  const errors = byId('import-errors')
   errors.replaceChildren()
   const file = event.target.elements.file.files[0]
   const type = /\.json$/i.test(file.name) ? 'application/json' : 'text/csv'
@@ -195,7 +163,7 @@ document.getElementById('import').addEventListener('submit', async (event) => {
     await Promise.all([refreshList(), refreshThemes()])
   } catch (error) {
     say(`${words.import_refused} ${error.message}`)
-    for (const row of (error.data && error.data.rows) || []) {
+    for (const row of error.data?.rows ?? []) {
       errors.append(element('li', {}, `${words.line} ${row.line}${words.colon}${row.reason}`))
     }
   }

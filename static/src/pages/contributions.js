@@ -1,72 +1,46 @@
 // A participant's contributions: write one, see, edit and withdraw one's own until the phase closes.
-// Every request carries the X-Ubiquite-Request header that cookie-authenticated changes require.
-'use strict'
+// Served by server/routes/contributions_page.py (contributions_page).
+import { apiClient, congressApi } from '../lib/http.js'
+import { byId, element, pageConfig } from '../lib/dom.js'
+import { say, sayError, when as formatWhen } from '../lib/messages.js'
 
-const config = JSON.parse(document.getElementById('config').dataset.config)
+const config = pageConfig()
 const words = config.words
-const api = `/api/congresses/${encodeURIComponent(config.slug)}/contributions`
-const form = document.getElementById('contribution')
+const call = apiClient(congressApi(config.slug, '/contributions'))
+const form = byId('contribution')
 let editing = null
 
-function say (text) {
-  document.getElementById('status').textContent = text
-}
-
-async function call (method, path, body) {
-  const response = await fetch(api + path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'X-Ubiquite-Request': '1', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const data = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(data.error || response.statusText)
-  return data
-}
-
-function element (tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'onclick') node.addEventListener('click', value)
-    else node.setAttribute(key, value)
-  }
-  for (const child of children) node.append(child)
-  return node
-}
-
-function when (timestamp) {
-  return new Date(timestamp * 1000).toLocaleString(config.lang === 'en' ? 'en-GB' : 'fr-FR',
-    { dateStyle: 'long', timeStyle: 'short' })
-}
+const when = (timestamp) => formatWhen(timestamp, config.lang, 'long')
+const fail = (error) => sayError(words, error)
 
 function startEditing (contribution) {
   editing = contribution.id
   form.elements.title.value = contribution.title
   form.elements.text.value = contribution.text
   form.elements.axis.value = contribution.axis
-  document.getElementById('form-title').textContent = words.edit + ' — ' + contribution.title
-  document.getElementById('send').textContent = words.save
-  document.getElementById('cancel').hidden = false
+  byId('form-title').textContent = words.edit + ' — ' + contribution.title
+  byId('send').textContent = words.save
+  byId('cancel').hidden = false
   form.elements.title.focus()
 }
 
 function stopEditing () {
   editing = null
   form.reset()
-  document.getElementById('form-title').textContent = words.new
-  document.getElementById('send').textContent = words.send
-  document.getElementById('cancel').hidden = true
+  byId('form-title').textContent = words.new
+  byId('send').textContent = words.send
+  byId('cancel').hidden = true
 }
 
 async function refresh () {
   const data = await call('GET', '')
-  const closed = document.getElementById('closed')
+  const closed = byId('closed')
   closed.hidden = data.writable
   closed.textContent = config.role === 'observer' ? words.observer : words.closed
-  document.getElementById('write').hidden = !data.writable
+  byId('write').hidden = !data.writable
   const axes = [...new Set(data.contributions.map((c) => c.axis).filter(Boolean))]
-  document.getElementById('axes').replaceChildren(...axes.map((axis) => element('option', { value: axis })))
-  const list = document.getElementById('mine')
+  byId('axes').replaceChildren(...axes.map((axis) => element('option', { value: axis })))
+  const list = byId('mine')
   if (!data.contributions.length) {
     list.replaceChildren(element('li', { class: 'empty' }, words.none_yet))
     return
@@ -90,7 +64,7 @@ async function refresh () {
               await call('DELETE', '/' + encodeURIComponent(c.id))
               if (editing === c.id) stopEditing()
               await refresh()
-            } catch (error) { say(`${words.error}${words.colon}${error.message}`) }
+            } catch (error) { fail(error) }
           }
         }, words.withdraw)))
     }
@@ -108,10 +82,10 @@ form.addEventListener('submit', async (event) => {
     stopEditing()
     await refresh()
   } catch (error) {
-    say(`${words.error}${words.colon}${error.message}`)
+    fail(error)
     await refresh().catch(() => {})
   }
 })
-document.getElementById('cancel').addEventListener('click', stopEditing)
+byId('cancel').addEventListener('click', stopEditing)
 
-refresh().catch((error) => say(`${words.error}${words.colon}${error.message}`))
+refresh().catch(fail)

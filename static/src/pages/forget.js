@@ -1,4 +1,4 @@
-// Signed out: forget what this browser kept of the congress for offline use.
+// Signed out (server/routes/invitations.py): forget what this browser kept of the congress for offline use.
 // Laptops in the room are shared; the next person must not find the last one's documents.
 // The response also carries Clear-Site-Data, which browsers may apply late or not at all
 // while a tab of the congress is still open, so this page does the same work itself.

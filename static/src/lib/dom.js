@@ -1,0 +1,28 @@
+// Building the organiser-side pages' elements, and reading the configuration the server wrote.
+
+/**
+ * `element('button', {type: 'button', onclick: f}, 'Copy')`: attributes are set as attributes,
+ * except `on<event>` keys holding a function, which become listeners. Children are nodes or
+ * text; null, undefined and false are skipped, so `cond && node` reads naturally.
+ */
+export function element (tag, attributes = {}, ...children) {
+  const node = document.createElement(tag)
+  for (const [key, value] of Object.entries(attributes)) {
+    if (/^on[a-z]+$/.test(key) && typeof value === 'function') node.addEventListener(key.slice(2), value)
+    else node.setAttribute(key, value)
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined && child !== false) node.append(child)
+  }
+  return node
+}
+
+export const byId = (id) => document.getElementById(id)
+
+/**
+ * The page's configuration: JSON in the `data-config` attribute of `<div id="config">`
+ * (an attribute, not an inline script, so the pages' CSP can forbid every inline script).
+ */
+export function pageConfig () {
+  return JSON.parse(byId('config').dataset.config)
+}
