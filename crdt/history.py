@@ -1,14 +1,11 @@
-"""How a document came to be: its state at any log position, who wrote what, what changed.
+"""How a document came to be: who wrote what, and what changed between two versions.
 
-Positions are the ids of the update log. The state at a position is the
-newest checkpoint at or before it plus the updates after that checkpoint up
-to the position: never `Snapshot`/`Doc.from_snapshot`, which FIELD-NOTES.md
-found to panic or return wrong text.
-
-Authorship replays the text's changes with the author recorded on each logged
-update (the participant the server authenticated, never a Yjs client id, which
-anyone can forge). pycrdt reports text changes in UTF-8 bytes, so attribution
-runs are kept in bytes and cut into characters at the end.
+The state at a log position is crdt.replay.doc_at. Authorship runs are fed by
+server/history/authorship.py, which replays the text's changes with the author
+recorded on each logged update (the participant the server authenticated,
+never a Yjs client id, which anyone can forge). pycrdt reports text changes in
+UTF-8 bytes, so attribution runs are kept in bytes and cut into characters at
+the end.
 """
 
 from __future__ import annotations
@@ -16,24 +13,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
-
-from pycrdt import Doc, Text
-
-from crdt.motion import TEXT
-from crdt.replay import CausalReplay
-
-
-def doc_at(checkpoint: bytes | None, updates: Iterable[bytes]) -> Doc[Any]:
-    """The document after `checkpoint` and then `updates`, in causal order (crdt/replay.py)."""
-    replay = CausalReplay(checkpoint)
-    for update in updates:
-        replay.add(update)
-    return replay.doc
-
 
 # -- authorship ---------------------------------------------------------------------
 
@@ -63,11 +46,12 @@ class Attribution:
 
     @property
     def runs(self) -> list[list[Any]]:
-        return [run for chunk in self._chunks for run in chunk]
+        """A copy: the runs cached at a checkpoint must not change as the replay goes on past it."""
+        return [[author, length] for chunk in self._chunks for author, length in chunk]
 
     @runs.setter
     def runs(self, runs: list[list[Any]]) -> None:
-        kept = [run for run in runs if run[1] > 0]
+        kept = [list(run) for run in runs if run[1] > 0]
         self._chunks = [kept[i : i + self.CHUNK] for i in range(0, len(kept), self.CHUNK)]
         self._sizes = [sum(run[1] for run in chunk) for chunk in self._chunks]
 
@@ -163,21 +147,6 @@ class Attribution:
                 del self._sizes[index]
 
 
-def authorship(updates: Iterable[tuple[bytes, str]], text_name: str = TEXT) -> list[Passage]:
-    """Replay (update, author) pairs from the start of the log; return the text in passages.
-
-    An update the log holds before what it builds on is applied later, still in its author's name.
-    """
-    attribution = Attribution()
-    current = [""]
-    replay = CausalReplay(before_apply=lambda author: current.__setitem__(0, author))
-    text = replay.doc.get(text_name, type=Text)
-    text.observe(lambda event: attribution.apply(event.delta, current[0]))
-    for update, author in updates:
-        replay.add(update, author)
-    return attribution.passages(str(text))
-
-
 # -- difference between two versions --------------------------------------------------------
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
@@ -221,37 +190,3 @@ def apply_diff(old: str, changes: Sequence[Change]) -> str:
     if position != len(old):
         raise ValueError("the diff does not cover the whole text")
     return "".join(out)
-
-
-# -- timeline --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    position: int
-    author: str
-    at: float
-
-
-@dataclass
-class Step:
-    """A burst of edits by one person: consecutive log entries of one author, close in time."""
-
-    author: str
-    first: int
-    last: int
-    start: float
-    end: float
-    edits: int
-
-
-def group_steps(entries: Iterable[LogEntry], pause: float = 30.0) -> list[Step]:
-    steps: list[Step] = []
-    for entry in entries:
-        current = steps[-1] if steps else None
-        if current is not None and current.author == entry.author and entry.at - current.end <= pause:
-            current.last, current.end = entry.position, entry.at
-            current.edits += 1
-        else:
-            steps.append(Step(entry.author, entry.position, entry.position, entry.at, entry.at, 1))
-    return steps

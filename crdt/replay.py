@@ -13,13 +13,32 @@ as a Yjs client keeps an update pending.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pycrdt import Doc
 
 from crdt.protocol import decode_state_vector
 from crdt.updates import CausalGap, UpdateSummary, inspect_update
+
+log = logging.getLogger(__name__)
+
+
+def doc_at(checkpoint: bytes | None, updates: Iterable[bytes]) -> Doc[Any]:
+    """The document a checkpoint and the log after it describe, replayed in causal order.
+
+    The one "document at a position": a room loaded from the log, a version
+    exported or published, a position of the history (server/history/seek.py,
+    which adds seek points and an in-order fast path on top of the same replay).
+    Never pycrdt's Snapshot, which docs/field-notes.md found to panic or return wrong text.
+    """
+    replay = CausalReplay(checkpoint)
+    for update in updates:
+        replay.add(update)
+    if replay.pending:
+        log.warning("%d logged updates wait for updates the log does not hold", replay.pending)
+    return replay.doc
 
 
 class CausalReplay:

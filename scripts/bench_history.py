@@ -58,7 +58,6 @@ async def run(
         store = SqlStore(database_url or f"sqlite:///{Path(tmp) / 'history.db'}")
         await store.start()
         directory = Directory(store.engine)
-        directory.create_tables()
         slug = f"{SLUG}-{random.randrange(10**9)}"
         directory.create_congress(slug, "Banc d'essai de l'historique")
 

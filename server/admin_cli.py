@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import datetime as dt
 import sys
@@ -105,7 +106,7 @@ def demo_link(settings: Settings) -> str:
         congress = setup.ensure_congress(DEMO_SLUG, DEMO_TITLE)
         link = setup.link(setup.invite(congress, Role.ORGANISER, DEMO_ORGANISER).token)
         if is_new:
-            seed_demo(setup.services.store, DEMO_SLUG)
+            asyncio.run(seed_demo(setup.store, DEMO_SLUG))
     return link
 
 

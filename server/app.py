@@ -31,7 +31,6 @@ from server.contributions.warming import VectorWarmer
 from server.history import History
 from server.peers import PeerWatch
 from server.persistence import UpdateLog
-from server.publication import models as publication_models
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
 from server.relay import BrokerRelay
@@ -102,15 +101,17 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
-    publishing = Publishing(directory, store, update_log)
     history = History(store, update_log, directory, rooms)
-
+    # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
+    publishing = Publishing(directory, store, update_log, seeker=history.seeker)
     lobby = Lobby(directory, rooms)
     contributions = Contributions(ContributionStore(), lobby)
     classifier = Classifier()
 
     def archives() -> Archives:
-        return Archives(directory.engine, settings.checkpoint_every)
+        # The SQL repositories on the directory's database: bound once the store has started, and
+        # usable offline too, where no History runs (server/archive/service.py `Archives.on`).
+        return Archives.on(store, directory.engine, settings.checkpoint_every)
 
     return Services(
         settings=settings,
@@ -135,7 +136,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
 
 
 def directory_engine(store: Store) -> Engine:
-    """The congress tables live in the store's database; a memory store gets a private in-memory one."""
+    """The congress tables live in the store's database (its start upgraded the schema); a memory
+    store gets a private in-memory one, made by the same migrations."""
     from server.store.sql import SqlStore
 
     if isinstance(store, SqlStore):
@@ -143,41 +145,40 @@ def directory_engine(store: Store) -> Engine:
     from sqlalchemy.pool import StaticPool
     from sqlmodel import create_engine
 
-    return create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    from server.store import migrations
 
-
-def bind_tables(services: Services) -> None:
-    """Bind the congress, publication and contribution tables to the store's database (blocking)."""
-    services.directory.bind(directory_engine(services.store))
-    services.directory.create_tables()
-    publication_models.create_tables(services.directory.engine)
-    services.contributions.store.bind(services.directory.engine)
-    services.contributions.store.create_tables()
+    engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    migrations.upgrade(engine)
+    return engine
 
 
 @contextlib.contextmanager
 def offline_services(settings: Settings) -> Iterator[Services]:
-    """The same parts for the command line, the demo and scripts: the database open, nothing listening,
-    no broker connected. What they write is what a running server reads."""
+    """The services for the command line and scripts, which run no event loop: the SQL store started
+    (its schema upgraded) and the tables beside it bound; no broker, room or socket runs."""
     from server.store.sql import SqlStore
 
+    settings = settings.with_secret()
     if settings.database_url.startswith("memory:"):
         raise DomainError("DATABASE_URL is memory://: there is no database to set a congress up in")
-    services = build_services(settings.with_secret(), store=SqlStore(settings.database_url))
-    assert isinstance(services.store, SqlStore)
-    services.store.start_blocking()  # creates every table, as the server would
+    services = build_services(settings)
+    store = services.store
+    assert isinstance(store, SqlStore)
+    store.start_blocking()
     try:
-        bind_tables(services)
+        services.directory.bind(store.engine)
+        services.contributions.store.bind(store.engine)
         yield services
     finally:
-        services.store.stop_blocking()
+        store.stop_blocking()
 
 
 async def start_services(services: Services) -> None:
     await services.store.start()
-    await asyncio.to_thread(bind_tables, services)
+    services.directory.bind(await asyncio.to_thread(directory_engine, services.store))
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
+    services.contributions.store.bind(services.directory.engine)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     services.contributions.arrivals = services.warmer
     await services.history.start()

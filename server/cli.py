@@ -14,6 +14,7 @@ from server.archive.cli import add_commands as add_archive_commands
 from server.congress.domain import DomainError
 from server.contributions.cli import add_parser as add_contributions_parser
 from server.settings import ConfigError, Settings
+from server.store.cli import add_commands as add_db_commands
 from server.themes.cli import add_parser as add_themes_parser
 
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_archive_commands(commands)
     add_themes_parser(commands)
     add_contributions_parser(commands)
+    add_db_commands(commands)
     return parser
 
 

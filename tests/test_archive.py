@@ -40,7 +40,6 @@ async def _store(path: Path) -> tuple[SqlStore, Directory]:
     store = SqlStore(f"sqlite:///{path}")
     await store.start()
     directory = Directory(store.engine)
-    directory.create_tables()
     return store, directory
 
 
@@ -113,10 +112,10 @@ def _counts(store: SqlStore) -> tuple[int, int, int, int]:
 async def test_an_imported_archive_replays_identically_at_every_position(tmp_path: Path) -> None:
     source, directory = await _store(tmp_path / "source.sqlite3")
     slug, texts = await _history(source, directory)
-    data = Archives(source.engine).export(slug)
+    data = await Archives.on(source, source.engine).export(slug)
 
     target, target_directory = await _store(tmp_path / "fresh.sqlite3")
-    imported = Archives(target.engine, checkpoint_every=50).import_(data)
+    imported = await Archives.on(target, target.engine, checkpoint_every=50).import_(data)
     assert imported.updates == len(texts) + 400 // 14 + 1 and imported.participants == 3
 
     positions = sorted(texts)
@@ -143,7 +142,7 @@ async def test_an_imported_archive_replays_identically_at_every_position(tmp_pat
         assert adopted.name == "texte adopté" and adopted.position == imported.positions[positions[150]]
         creator = target_directory.participant(int(adopted.created_by.removeprefix("participant:")))
         assert creator is not None and creator.name == NAMES[1]  # the same person, renumbered
-    assert Archives(target.engine).export(slug) != b""  # and it can be archived again
+    assert await Archives.on(target, target.engine).export(slug) != b""  # and it can be archived again
     await source.stop()
     await target.stop()
 
@@ -151,9 +150,9 @@ async def test_an_imported_archive_replays_identically_at_every_position(tmp_pat
 async def test_a_bad_or_partial_archive_imports_nothing(tmp_path: Path) -> None:
     source, directory = await _store(tmp_path / "source.sqlite3")
     slug, _texts = await _history(source, directory)
-    data = Archives(source.engine).export(slug)
+    data = await Archives.on(source, source.engine).export(slug)
     target, _ = await _store(tmp_path / "fresh.sqlite3")
-    archives = Archives(target.engine)
+    archives = Archives.on(target, target.engine)
     empty = _counts(target)
 
     def tampered(name: str, change: Any) -> bytes:
@@ -185,11 +184,11 @@ async def test_a_bad_or_partial_archive_imports_nothing(tmp_path: Path) -> None:
         cases["member missing"] = (out.getvalue(), "participants.json is missing")
     for name, (bad, message) in cases.items():
         with pytest.raises(ArchiveRefused, match=message):
-            archives.import_(bad)
+            await archives.import_(bad)
         assert _counts(target) == empty, name
-    archives.import_(data)
+    await archives.import_(data)
     with pytest.raises(ArchiveRefused, match="already exists"):
-        archives.import_(data)
+        await archives.import_(data)
     assert _counts(target)[0] == 1
     await source.stop()
     await target.stop()
@@ -216,3 +215,41 @@ def _resigned(data: bytes, edit_lines: Any, drop_people: bool = False) -> bytes:
         for name, content in members.items():
             copy.writestr(name, content)
     return out.getvalue()
+
+
+async def test_an_import_into_rooms_that_hold_updates_is_undone(tmp_path: Path) -> None:
+    """The log goes through the store: rooms with updates of their own refuse it, and the congress
+    written before it is removed again."""
+    source, directory = await _store(tmp_path / "source.sqlite3")
+    slug, _texts = await _history(source, directory)
+    data = await Archives.on(source, source.engine).export(slug)
+    target, target_directory = await _store(tmp_path / "fresh.sqlite3")
+    await target.append([NewUpdate(f"{slug}.mindmap", b"stray", "server:test", 1.0)])
+    before = _counts(target)
+    with pytest.raises(ArchiveRefused, match="already holds updates"):
+        await Archives.on(target, target.engine).import_(data)
+    assert _counts(target) == before and target_directory.congress(slug) is None
+    imported = await Archives.on(target, target.engine).import_(data, "sous-un-autre-nom")
+    assert imported.congress.slug == "sous-un-autre-nom"
+    await source.stop()
+    await target.stop()
+
+
+async def test_an_archive_moves_between_the_in_memory_twins(tmp_path: Path) -> None:
+    from server.congress.memory import MemoryDirectory
+    from server.history.memory import MemoryHistoryRecords
+    from server.publication.memory import MemoryPublications
+    from server.store.memory import MemoryStore
+
+    source, directory = await _store(tmp_path / "source.sqlite3")
+    slug, texts = await _history(source, directory)
+    data = await Archives.on(source, source.engine).export(slug)
+    store, records = MemoryStore(), MemoryHistoryRecords()
+    archives = Archives(store, MemoryDirectory(), records, MemoryPublications(), checkpoint_every=50)
+    imported = await archives.import_(data)
+    last = sorted(texts)[-1]
+    rebuilt = await motion_at(store, f"{slug}.motion", imported.positions[last])
+    assert rebuilt.text == texts[last] and await store.checkpoint_positions(f"{slug}.motion")
+    assert [v.name for v in records.versions(imported.congress.id or 0)] == ["texte adopté"]
+    assert await archives.export(slug) != b""
+    await source.stop()

@@ -31,7 +31,6 @@ async def logged_day(tmp_path: Path) -> AsyncIterator[Day]:
     store = SqlStore(f"sqlite:///{tmp_path / 'history.db'}")
     await store.start()
     directory = Directory(store.engine)
-    directory.create_tables()
     directory.create_congress(SLUG, "Congrès du jour")
     day = generate(3000, writers=5, seed=3, record=set(SAMPLE))
     ids = await store.append([NewUpdate(f"{SLUG}.{e.kind}", e.data, e.author, e.at) for e in day.edits])
@@ -77,13 +76,12 @@ async def test_time_and_position_find_each_other(logged_day: Day) -> None:
 async def test_seeks_stay_right_when_the_log_is_out_of_causal_order(tmp_path: Path) -> None:
     """An update logged before the one it builds on (a process died with its batch): every seek, the
     first one of a stretch and the faster ones after it, rebuilds what a causal replay does."""
-    from crdt.history import doc_at
     from crdt.motion import motion_text
+    from crdt.replay import doc_at
 
     store = SqlStore(f"sqlite:///{tmp_path / 'shuffled.db'}")
     await store.start()
     directory = Directory(store.engine)
-    directory.create_tables()
     directory.create_congress(SLUG, "Congrès du jour")
     day = generate(400, writers=3, seed=9, mindmap_share=0)
     edits = list(day.edits)

@@ -6,12 +6,20 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from server.store import open_store
-from server.store.base import CheckpointRecord, NewUpdate, Store, StoreUnavailable
+from server.store.base import (
+    CheckpointRecord,
+    LoggedUpdate,
+    NewUpdate,
+    RoomsNotEmpty,
+    Store,
+    StoreUnavailable,
+)
 from server.store.sql import SqlStore
 
 pytestmark = pytest.mark.anyio
@@ -107,5 +115,65 @@ async def test_postgresql_appends_to_one_room_wait_for_the_previous_commit(postg
         assert len(await asyncio.wait_for(append, 10)) == 1
         other_room = await store.append([NewUpdate(_room(), b"\x02", "c", 1.0)])
         assert len(other_room) == 1
+    finally:
+        await store.stop()
+
+
+def _checkpoint_every(step: int) -> Any:
+    """Checkpoints of a written history: a fake state naming the ids covered, every `step` updates."""
+
+    def checkpoints_of(logged: list[LoggedUpdate]) -> list[CheckpointRecord]:
+        by_room: dict[str, list[LoggedUpdate]] = {}
+        for update in logged:
+            by_room.setdefault(update.room, []).append(update)
+        return [
+            CheckpointRecord(room, updates[i].id, f"upto-{updates[i].id}".encode(), 5.0)
+            for room, updates in by_room.items()
+            for i in range(step - 1, len(updates), step)
+        ]
+
+    return checkpoints_of
+
+
+async def test_a_whole_history_is_written_with_its_checkpoints(store: Store) -> None:
+    motion, mindmap = _room(), _room()
+    updates = [NewUpdate(motion if i % 3 else mindmap, bytes([i]), f"p:{i}", 100.0 + i) for i in range(9)]
+    ids = await store.append_history(updates, _checkpoint_every(2))
+    assert ids == sorted(ids) and len(set(ids)) == 9
+    logged = await store.updates(motion)
+    assert [u.data for u in logged] == [bytes([i]) for i in range(9) if i % 3]
+    assert [(u.author, u.at) for u in logged][:2] == [("p:1", 101.0), ("p:2", 102.0)]
+    motion_ids = [u.id for u in logged]
+    assert await store.checkpoint_positions(motion) == motion_ids[1::2]
+    newest = await store.checkpoint_before(motion)
+    assert newest is not None and newest.state == f"upto-{motion_ids[-1]}".encode()
+    assert len(await store.checkpoint_positions(mindmap)) == 1
+
+
+async def test_a_history_is_not_written_over_rooms_that_hold_updates(store: Store) -> None:
+    busy, free = _room(), _room()
+    await store.append([NewUpdate(busy, b"live", "a", 1.0)])
+    with pytest.raises(RoomsNotEmpty, match=busy):
+        await store.append_history(
+            [NewUpdate(free, b"x", "a", 1.0), NewUpdate(busy, b"y", "a", 1.0)], _checkpoint_every(1)
+        )
+    assert await store.updates(free) == [] and await store.checkpoint_positions(free) == []
+    assert [u.data for u in await store.updates(busy)] == [b"live"]
+
+
+async def test_postgresql_a_history_waits_for_a_live_append_to_its_room(postgres_url: str) -> None:
+    store = SqlStore(postgres_url)
+    await store.start()
+    room = _room()
+    try:
+        with store.engine.connect() as other:  # a process mid-append to the room
+            other.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:room, 0))"), {"room": room})
+            written = asyncio.ensure_future(
+                store.append_history([NewUpdate(room, b"\x01", "b", 1.0)], _checkpoint_every(1))
+            )
+            await asyncio.sleep(0.5)
+            assert not written.done()
+            other.rollback()
+        assert len(await asyncio.wait_for(written, 10)) == 1
     finally:
         await store.stop()

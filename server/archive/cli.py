@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from server.settings import Settings
 
 def archive_export(args: argparse.Namespace, settings: Settings) -> int:
     with admin(settings) as setup:
-        data = setup.services.keeping.archives().export(args.congress)
+        data = asyncio.run(setup.services.keeping.archives().export(args.congress))
     target = Path(args.file)
     partial = target.with_name(target.name + ".partial")
     partial.write_bytes(data)
@@ -31,7 +32,7 @@ def archive_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     with admin(settings) as setup:
         try:
-            imported = setup.services.keeping.archives().import_(data, args.slug)
+            imported = asyncio.run(setup.services.keeping.archives().import_(data, args.slug))
         except ArchiveRefused as exc:
             print(f"error: {exc}; nothing was imported", file=sys.stderr)
             return 1

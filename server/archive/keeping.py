@@ -39,31 +39,28 @@ class Keeping:
 
     async def export(self, me: Identity) -> bytes:
         await self.publishing.flush()  # what was just typed is in the archive
-        data = await asyncio.to_thread(lambda: self.archives().export(me.congress_slug))
+        data = await self.archives().export(me.congress_slug)
         log.info("congress %s archived by %s (%d bytes)", me.congress_slug, me.author, len(data))
         return data
 
     async def bring(self, me: Identity, data: bytes, slug: str | None) -> Brought:
         """All of the archive as a new congress whose importer is an organiser, or ArchiveRefused."""
 
-        def work() -> Brought:
-            imported = self.archives().import_(data, slug)
-            token = self.organising.invite_importer(me, imported.congress)
-            return Brought(
-                imported.congress.slug,
-                imported.congress.title,
-                imported.participants,
-                imported.updates,
-                imported.positions,
-                token,
-            )
-
         try:
-            brought = await asyncio.to_thread(work)
+            imported = await self.archives().import_(data, slug)
+            token = await asyncio.to_thread(self.organising.invite_importer, me, imported.congress)
         except ArchiveRefused:
             raise
         except DomainError as exc:  # a bad slug, a name clash: nothing was imported either
             raise ArchiveRefused(str(exc)) from exc
+        brought = Brought(
+            imported.congress.slug,
+            imported.congress.title,
+            imported.participants,
+            imported.updates,
+            imported.positions,
+            token,
+        )
         log.info(
             "archive imported as congress %s by %s: %d updates", brought.slug, me.author, brought.updates
         )

@@ -1,4 +1,4 @@
-"""Exporting a congress's whole history to an archive file, and importing one in a single transaction.
+"""Exporting a congress's whole history to an archive file, and importing one as a new congress.
 
 The log is copied update by update, in log order, with its authors and times.
 Positions are ids of the importing database's log, so they change: every
@@ -6,32 +6,48 @@ position the archive names (publication, named versions) is mapped to the id
 its update received, and the k-th update of each room stays the k-th, so
 every version replays to the same text. Checkpoints are rebuilt from the
 imported log, never taken from the file.
+
+Everything goes through the repositories and the store, so the log is written
+under the store's room locks. An import is checked whole before anything is
+written, then written in three steps: the congress and its people (one
+transaction), the log with its checkpoints (one transaction of the store,
+refused if the rooms already hold updates), then the named versions and the
+publication. If the log cannot be written, the congress is removed again:
+nothing is imported.
 """
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, SQLModel, col, select
 
 from server.archive.format import Archive, ArchivedUpdate, ArchiveRefused, read_archive, write_archive
-from server.congress.domain import DOCUMENT_KINDS, check_slug, room_name
-from server.congress.models import CongressRow, DocumentRow, ParticipantRow
-from server.history.models import TABLES as HISTORY_TABLES
-from server.history.models import VersionRow
+from server.congress.directory import Directory
+from server.congress.domain import DOCUMENT_KINDS, DomainError, check_slug, room_name
+from server.congress.models import CongressRow, ParticipantRow
+from server.congress.repository import DirectoryRepository
+from server.history.records import HistoryRecords
+from server.history.repository import HistoryRepository
 from server.persistence import _checkpoint_states
-from server.publication.models import PublicationRow
-from server.publication.models import create_tables as create_publication_tables
-from server.store.base import LoggedUpdate
-from server.store.models import CheckpointRow, UpdateRow
+from server.publication.store import PublicationRepository, PublicationStore
+from server.store.base import (
+    CheckpointRecord,
+    LoggedUpdate,
+    NewUpdate,
+    RoomsNotEmpty,
+    Store,
+    StoreUnavailable,
+)
 
+log = logging.getLogger(__name__)
 PERSON_FIELDS = ("name", "role", "commune", "department", "site", "contact", "created_at", "revoked_at")
 
 
@@ -44,169 +60,176 @@ class Imported:
 
 
 class Archives:
-    """Blocking, like the directory: the command line calls it as is, routes in a worker thread."""
-
-    def __init__(self, engine: Engine, checkpoint_every: int = 1000) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        store: Store,
+        directory: DirectoryRepository,
+        records: HistoryRepository,
+        publications: PublicationRepository,
+        checkpoint_every: int = 1000,
+    ) -> None:
+        self.store = store
+        self.directory = directory
+        self.records = records
+        self.publications = publications
         self.checkpoint_every = checkpoint_every
-        create_publication_tables(engine)
-        SQLModel.metadata.create_all(engine, tables=HISTORY_TABLES)  # named versions
+
+    @classmethod
+    def on(cls, store: Store, engine: Engine, checkpoint_every: int = 1000) -> Archives:
+        """The SQL repositories on the store's database (the command line, the server, the tests)."""
+        return cls(
+            store, Directory(engine), HistoryRecords(engine), PublicationStore(engine), checkpoint_every
+        )
 
     # -- export ------------------------------------------------------------------------
 
-    def export(self, slug: str) -> bytes:
-        with Session(self.engine) as session:
-            congress = session.exec(select(CongressRow).where(CongressRow.slug == slug)).first()
-            if congress is None or congress.id is None:
-                raise ArchiveRefused(f"no congress {slug!r}")
-            documents = session.exec(select(DocumentRow).where(DocumentRow.congress_id == congress.id)).all()
-            kinds = {d.room: d.kind for d in documents}
-            rows = session.exec(
-                select(UpdateRow).where(col(UpdateRow.room).in_(list(kinds))).order_by(col(UpdateRow.id))
-            ).all()
-            people = session.exec(
-                select(ParticipantRow)
-                .where(ParticipantRow.congress_id == congress.id)
-                .order_by(col(ParticipantRow.id))
-            ).all()
-            publication = session.get(PublicationRow, congress.id)
-            named = session.exec(
-                select(VersionRow)
-                .where(VersionRow.congress_id == congress.id)
-                .order_by(col(VersionRow.position), col(VersionRow.id))
-            ).all()
-            archive = Archive(
-                congress={
-                    "slug": congress.slug,
-                    "title": congress.title,
-                    "edition": congress.edition,
-                    "starts_on": congress.starts_on.isoformat() if congress.starts_on else None,
-                    "ends_on": congress.ends_on.isoformat() if congress.ends_on else None,
-                    "phase": congress.phase,
-                    "created_at": congress.created_at,
-                },
-                participants=[
-                    {"id": p.id, **{name: getattr(p, name) for name in PERSON_FIELDS}} for p in people
+    async def export(self, slug: str) -> bytes:
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None or congress.id is None:
+            raise ArchiveRefused(f"no congress {slug!r}")
+        documents = await asyncio.to_thread(self.directory.documents, congress.id)
+        people = sorted(
+            await asyncio.to_thread(self.directory.participants, congress.id), key=lambda p: p.id or 0
+        )
+        updates: list[ArchivedUpdate] = []
+        for document in documents:
+            updates += [
+                ArchivedUpdate(u.id, document.kind, u.at, u.author, u.data)
+                for u in await self.store.updates(document.room)
+            ]
+        updates.sort(key=lambda u: u.id)  # the rooms' updates interleaved as the log holds them
+        publication = await asyncio.to_thread(self.publications.publication, congress.id)
+        named = await asyncio.to_thread(self.records.versions, congress.id)
+        archive = Archive(
+            congress={
+                "slug": congress.slug,
+                "title": congress.title,
+                "edition": congress.edition,
+                "starts_on": congress.starts_on.isoformat() if congress.starts_on else None,
+                "ends_on": congress.ends_on.isoformat() if congress.ends_on else None,
+                "phase": congress.phase,
+                "created_at": congress.created_at,
+            },
+            participants=[{"id": p.id, **{name: getattr(p, name) for name in PERSON_FIELDS}} for p in people],
+            updates=updates,
+            versions={
+                "named": [
+                    {
+                        "name": v.name,
+                        "position": v.position,
+                        "created_by": v.created_by,
+                        "created_at": v.created_at,
+                    }
+                    for v in named
                 ],
-                updates=[ArchivedUpdate(r.id or 0, kinds[r.room], r.at, r.author, r.data) for r in rows],
-                versions={
-                    "named": [
-                        {
-                            "name": v.name,
-                            "position": v.position,
-                            "created_by": v.created_by,
-                            "created_at": v.created_at,
-                        }
-                        for v in named
-                    ],
-                    "publication": None
-                    if publication is None
-                    else {
-                        "position": publication.position,
-                        "published_at": publication.published_at,
-                        "published_by": publication.published_by,
-                    },
+                "publication": None
+                if publication is None
+                else {
+                    "position": publication.position,
+                    "published_at": publication.published_at,
+                    "published_by": publication.published_by,
                 },
-            )
-        return write_archive(archive)
+            },
+        )
+        return await asyncio.to_thread(write_archive, archive)
 
     # -- import ------------------------------------------------------------------------
 
-    def import_(self, data: bytes, slug: str | None = None) -> Imported:
-        """Check the whole file, then write it in one transaction: all of it, or nothing."""
-        archive = read_archive(data)
+    async def import_(self, data: bytes, slug: str | None = None) -> Imported:
+        """Check the whole file, then write it: all of it, or nothing."""
+        archive = await asyncio.to_thread(read_archive, data)
         slug = check_slug(slug or archive.congress["slug"])
-        with Session(self.engine, expire_on_commit=False) as session:
-            if session.exec(select(CongressRow).where(CongressRow.slug == slug)).first() is not None:
-                raise ArchiveRefused(
-                    f"a congress named {slug!r} already exists here; import under another name (--slug)"
-                )
-            try:
-                imported = self._write(session, archive, slug)
-                session.commit()
-            except SQLAlchemyError as exc:
-                session.rollback()
-                raise ArchiveRefused(f"the database refused the archive, nothing imported: {exc}") from exc
-            except BaseException:
-                session.rollback()
-                raise
-        return imported
-
-    def _write(self, session: Session, archive: Archive, slug: str) -> Imported:
+        if await asyncio.to_thread(self.directory.congress, slug) is not None:
+            raise ArchiveRefused(
+                f"a congress named {slug!r} already exists here; import under another name (--slug)"
+            )
         meta = archive.congress
-        congress = CongressRow(
-            slug=slug,
-            title=meta["title"],
-            edition=meta.get("edition") or "",
-            starts_on=_date(meta.get("starts_on")),
-            ends_on=_date(meta.get("ends_on")),
-            phase=meta.get("phase", "contributions"),
-            created_at=float(meta.get("created_at") or time.time()),
-        )
-        session.add(congress)
-        session.flush()
+        try:
+            congress, rows = await asyncio.to_thread(
+                self.directory.import_congress,
+                CongressRow(
+                    slug=slug,
+                    title=meta["title"],
+                    edition=meta.get("edition") or "",
+                    starts_on=_date(meta.get("starts_on")),
+                    ends_on=_date(meta.get("ends_on")),
+                    phase=meta.get("phase", "contributions"),
+                    created_at=float(meta.get("created_at") or time.time()),
+                ),
+                [_person(person) for person in archive.participants],
+            )
+        except DomainError as exc:  # another import took the name meanwhile
+            raise ArchiveRefused(f"{exc}; nothing imported") from exc
+        except (SQLAlchemyError, StoreUnavailable) as exc:
+            raise ArchiveRefused(f"the database refused the archive, nothing imported: {exc}") from exc
         assert congress.id is not None
-        for kind in DOCUMENT_KINDS:
-            session.add(DocumentRow(congress_id=congress.id, kind=kind, room=room_name(slug, kind)))
-        people: dict[int, int] = {}
-        for person in archive.participants:
-            fields: dict[str, Any] = {n: person[n] for n in PERSON_FIELDS if person.get(n) is not None}
-            fields.setdefault("created_at", time.time())
-            row = ParticipantRow(congress_id=congress.id, **fields)
-            session.add(row)
-            session.flush()
-            assert row.id is not None
-            people[person["id"]] = row.id
+        people = {
+            person["id"]: row.id for person, row in zip(archive.participants, rows, strict=True) if row.id
+        }
+        try:
+            positions = await self._write_log(archive, slug, people)
+        except Exception as exc:
+            await asyncio.to_thread(self.directory.delete_congress, congress.id)
+            if isinstance(exc, RoomsNotEmpty | SQLAlchemyError | StoreUnavailable):
+                raise ArchiveRefused(f"the database refused the archive, nothing imported: {exc}") from exc
+            raise
+        try:
+            await asyncio.to_thread(self._write_versions, archive, congress.id, people, positions)
+        except (SQLAlchemyError, StoreUnavailable) as exc:  # the log is in: say what is missing
+            log.error("archive of %s imported without its versions: %s", slug, exc)
+            raise ArchiveRefused(
+                f"congress {slug!r} imported but its named versions and publication were not: {exc}"
+            ) from exc
+        return Imported(congress, len(people), len(archive.updates), positions)
 
-        positions: dict[int, int] = {}
-        by_room: dict[str, list[LoggedUpdate]] = {kind: [] for kind in DOCUMENT_KINDS}
-        if archive.updates:
-            values = [
-                {
-                    "room": room_name(slug, u.room),
-                    "at": u.at,
-                    "author": _author(u.author, people),
-                    "data": u.data,
-                }
-                for u in archive.updates
-            ]
-            statement = insert(UpdateRow).returning(col(UpdateRow.id), sort_by_parameter_order=True)
-            ids = [int(i) for i in session.scalars(statement, values)]  # type: ignore[arg-type]
-            for update, new_id, value in zip(archive.updates, ids, values, strict=True):
-                positions[update.id] = new_id
-                by_room[update.room].append(
-                    LoggedUpdate(new_id, str(value["room"]), update.data, str(value["author"]), update.at)
-                )
-        for kind, updates in by_room.items():
-            if not updates:
-                continue
-            for upto_id, _count, state in _checkpoint_states(None, updates, self.checkpoint_every, False):
-                session.add(
-                    CheckpointRow(room=room_name(slug, kind), upto_id=upto_id, at=time.time(), state=state)
-                )
+    async def _write_log(self, archive: Archive, slug: str, people: dict[int, int]) -> dict[int, int]:
+        updates = [
+            NewUpdate(room_name(slug, u.room), u.data, _author(u.author, people), u.at)
+            for u in archive.updates
+        ]
+        every = self.checkpoint_every
 
+        def checkpoints_of(logged: list[LoggedUpdate]) -> list[CheckpointRecord]:
+            now = time.time()
+            found = []
+            for kind in DOCUMENT_KINDS:
+                room = room_name(slug, kind)
+                mine = [u for u in logged if u.room == room]
+                if mine:
+                    found += [
+                        CheckpointRecord(room, upto_id, state, now)
+                        for upto_id, _count, state in _checkpoint_states(None, mine, every, False)
+                    ]
+            return found
+
+        ids = await self.store.append_history(updates, checkpoints_of)
+        return {update.id: new_id for update, new_id in zip(archive.updates, ids, strict=True)}
+
+    def _write_versions(
+        self, archive: Archive, congress_id: int, people: dict[int, int], positions: dict[int, int]
+    ) -> None:
         publication = archive.versions.get("publication")
         if publication is not None:
-            session.add(
-                PublicationRow(
-                    congress_id=congress.id,
-                    position=_map_position(publication["position"], positions),
-                    published_at=float(publication.get("published_at") or time.time()),
-                    published_by=_author(str(publication.get("published_by", "")), people),
-                )
+            self.publications.publish(
+                congress_id,
+                _map_position(publication["position"], positions),
+                _author(str(publication.get("published_by", "")), people),
+                float(publication.get("published_at") or time.time()),
             )
         for version in archive.versions.get("named", []):
-            session.add(
-                VersionRow(
-                    congress_id=congress.id,
-                    name=version["name"],
-                    position=_map_position(version["position"], positions),
-                    created_by=_author(str(version.get("created_by", "")), people),
-                    created_at=float(version.get("created_at") or time.time()),
-                )
+            self.records.add_version(
+                congress_id,
+                version["name"],
+                _map_position(version["position"], positions),
+                _author(str(version.get("created_by", "")), people),
+                float(version.get("created_at") or time.time()),
             )
-        session.flush()
-        return Imported(congress, len(people), len(archive.updates), positions)
+
+
+def _person(person: dict[str, Any]) -> ParticipantRow:
+    fields: dict[str, Any] = {n: person[n] for n in PERSON_FIELDS if person.get(n) is not None}
+    fields.setdefault("created_at", time.time())
+    return ParticipantRow(congress_id=0, **fields)  # the congress's id in this database is set on import
 
 
 def _date(value: str | None) -> dt.date | None:

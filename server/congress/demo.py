@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -42,16 +41,13 @@ def demo_documents() -> tuple[bytes, bytes]:
     return mindmap.get_update(), motion.get_update()
 
 
-def seed_demo(store: Store, slug: str) -> None:
-    """Log the demo documents as the first edits of the congress's rooms, in the composition root's
-    store (server/app.py `offline_services`), never one of its own."""
+async def seed_demo(store: Store, slug: str) -> None:
+    """Log the demo documents as the first edits of the congress's rooms."""
     mindmap, motion = demo_documents()
     now = time.time()
-    asyncio.run(
-        store.append(
-            [
-                NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
-                NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
-            ]
-        )
+    await store.append(
+        [
+            NewUpdate(room_name(slug, "mindmap"), mindmap, AUTHOR, now),
+            NewUpdate(room_name(slug, "motion"), motion, AUTHOR, now),
+        ]
     )

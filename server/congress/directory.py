@@ -75,6 +75,40 @@ class Directory(BoundTables):
             session.commit()
             return congress
 
+    def import_congress(
+        self, congress: CongressRow, people: Sequence[ParticipantRow]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        check_slug(congress.slug)
+        with self._session() as session:
+            row = CongressRow(**congress.model_dump(exclude={"id"}))
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise DomainError(f"a congress named {congress.slug!r} already exists") from None
+            assert row.id is not None
+            for kind in DOCUMENT_KINDS:
+                session.add(DocumentRow(congress_id=row.id, kind=kind, room=room_name(row.slug, kind)))
+            rows = [ParticipantRow(**{**p.model_dump(exclude={"id"}), "congress_id": row.id}) for p in people]
+            session.add_all(rows)
+            session.commit()
+            return row, rows
+
+    def delete_congress(self, congress_id: int) -> None:
+        with self._session() as session:
+            people = select(ParticipantRow.id).where(ParticipantRow.congress_id == congress_id)
+            for model, where in (
+                (SessionRow, col(SessionRow.participant_id).in_(people)),
+                (InvitationRow, InvitationRow.congress_id == congress_id),
+                (ParticipantRow, ParticipantRow.congress_id == congress_id),
+                (DocumentRow, DocumentRow.congress_id == congress_id),
+                (CongressRow, CongressRow.id == congress_id),
+            ):
+                for found in session.exec(select(model).where(where)).all():  # type: ignore[call-overload]
+                    session.delete(found)
+                session.flush()  # in this order: each row's references are gone before it
+            session.commit()
+
     def congress(self, slug: str) -> CongressRow | None:
         with self._session() as session:
             return session.exec(select(CongressRow).where(CongressRow.slug == slug)).first()

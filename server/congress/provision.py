@@ -18,6 +18,7 @@ from server.congress.domain import NewParticipant, Role, Site
 from server.congress.models import CongressRow
 from server.congress.service import Invited, Organising
 from server.settings import Settings
+from server.store.base import Store
 
 if TYPE_CHECKING:  # types only: server.auth imports this package, not the other way round
     from server.app import Services
@@ -31,6 +32,10 @@ class Admin:
     @property
     def settings(self) -> Settings:
         return self.services.settings
+
+    @property
+    def store(self) -> Store:
+        return self.services.store
 
     @property
     def directory(self) -> Directory:

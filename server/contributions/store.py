@@ -6,47 +6,20 @@ contribution, so a classification encodes only what is new or changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from server.contributions.models import TABLES, ContributionRow, ThemeRow, ThemeRunRow
+from server.contributions.repository import EVERYTHING, Filter, ImportConflict, encoded_text, text_hash
 from server.store.tables import BoundTables
 from server.themes.contributions import Contribution, RowProblem
 
-
-def text_hash(text: str) -> str:
-    """The key CachedEncoder files a text's vector under (server/themes/features.py)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def encoded_text(row: ContributionRow) -> str:
-    """What the encoder reads of a contribution (server/themes/features.py build_features)."""
-    return row.text or row.title
-
-
-class ImportConflict(ValueError):
-    """Rows of an import clash with contributions already stored: nothing was imported."""
-
-    def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(f"{len(problems)} bad row(s), nothing imported")
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class Filter:
-    """What an organiser narrows the list to; empty fields match everything."""
-
-    query: str = ""
-    axis: str = ""
-    author_id: int | None = None
-    source: str = ""
+__all__ = ["ContributionStore", "Filter", "ImportConflict", "dumps", "encoded_text", "text_hash"]
 
 
 class ContributionStore(BoundTables):
@@ -103,7 +76,7 @@ class ContributionStore(BoundTables):
                 session.delete(row)
                 session.commit()
 
-    def search(self, congress_id: int, where: Filter = Filter()) -> list[ContributionRow]:
+    def search(self, congress_id: int, where: Filter = EVERYTHING) -> list[ContributionRow]:
         query = select(ContributionRow).where(ContributionRow.congress_id == congress_id)
         if where.author_id is not None:
             query = query.where(ContributionRow.author_id == where.author_id)

@@ -21,14 +21,14 @@ from pycrdt import Text
 from crdt.history import Attribution, Passage
 from crdt.motion import TEXT
 from crdt.replay import CausalReplay
-from server.history.records import HistoryRecords
+from server.history.repository import HistoryRepository
 from server.store.base import LoggedUpdate, Store
 
 log = logging.getLogger(__name__)
 
 
 class Authorship:
-    def __init__(self, store: Store, records: HistoryRecords) -> None:
+    def __init__(self, store: Store, records: HistoryRepository) -> None:
         self.store = store
         self.records = records
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)

@@ -1,6 +1,7 @@
 """The history's rows on the congress database: named versions and cached authorship runs.
 
-Blocking calls, run by the service in worker threads (as server.congress.directory).
+The SQL implementation of server.history.repository.HistoryRepository. Blocking
+calls, run by the service in worker threads (as server.congress.directory).
 """
 
 from __future__ import annotations
@@ -11,30 +12,29 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from server.history.models import TABLES, AttributionRow, VersionRow
+from server.history.models import AttributionRow, VersionRow
 
 
 class HistoryRecords:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def create_tables(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=TABLES)
-
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
     # -- named versions ----------------------------------------------------------------
 
-    def add_version(self, congress_id: int, name: str, position: int, created_by: str) -> VersionRow:
+    def add_version(
+        self, congress_id: int, name: str, position: int, created_by: str, created_at: float | None = None
+    ) -> VersionRow:
         row = VersionRow(
             congress_id=congress_id,
             name=name,
             position=position,
             created_by=created_by,
-            created_at=time.time(),
+            created_at=time.time() if created_at is None else created_at,
         )
         with self._session() as session:
             session.add(row)

@@ -9,9 +9,14 @@ in memory once read, within a budget (a day's motion checkpoints are about
 slider dragged over the day replays tens or hundreds of updates and reads
 no state from the database.
 
-The log is replayed in causal order (crdt.replay). Each checkpoint interval
+The log is replayed in causal order (crdt.replay, whose doc_at is the one
+document-at-a-position this adds seek points to). Each checkpoint interval
 remembers up to where it was found already in order, and seeks there apply
 the updates as they are, without inspecting each one.
+
+`motion_text_at` is the one motion-at-a-position: the history pages
+(History.text_at), exports and publication (server.publication.versions.motion_at)
+all read the motion's Markdown through it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.replay import CausalReplay
+from crdt.motion import motion_text
+from crdt.replay import CausalReplay, doc_at
 from crdt.updates import CausalGap, inspect_update
 from server.store.base import Store
 
@@ -123,11 +129,15 @@ class Seeker:
         self.points.add(room, base, checkpoint.state, max_bytes=None)
         return base, base, checkpoint.state
 
+    async def motion_text_at(self, room: str, position: int | None) -> str:
+        """The motion's Markdown in `room` once the log up to `position` (None: all of it) is applied."""
+        return motion_markdown(await self.doc_at(room, position))
+
     async def doc_at(self, room: str, position: int | None) -> Doc[Any]:
         base, start, state = await self._state_before(room, position)
         updates = await self.store.updates(room, start, position)
         if not updates:
-            return await asyncio.to_thread(_apply_in_order, state, [])
+            return await asyncio.to_thread(doc_at, state, [])
         ids = [u.id for u in updates]
         data = [u.data for u in updates]
         # Encoding a state costs milliseconds for a large document: no seek points from one.
@@ -141,6 +151,13 @@ class Seeker:
         for at, point_state in points:
             self.points.add(room, at, point_state)
         return doc
+
+
+def motion_markdown(doc: Doc[Any]) -> str:
+    try:
+        return str(motion_text(doc))
+    except Exception:  # something else stored under the text's name: there is no motion to show
+        return ""
 
 
 def _intervals_in_order(positions: list[int], ids: list[int], updates: list[bytes]) -> dict[int, int]:
@@ -169,19 +186,12 @@ def _intervals_in_order(positions: list[int], ids: list[int], updates: list[byte
     return {base: end for base, end in result.items() if base not in dirty}
 
 
-def _apply_in_order(state: bytes | None, updates: list[bytes]) -> Doc[Any]:
-    doc: Doc[Any] = Doc()
-    if state:
-        doc.apply_update(state)
-    for update in updates:
-        doc.apply_update(update)
-    return doc
-
-
 def _apply_in_order_with_points(
     state: bytes | None, ids: list[int], updates: list[bytes], every: int
 ) -> tuple[Doc[Any], list[tuple[int, bytes]]]:
-    doc = _apply_in_order(state, [])
+    """What doc_at gives for a stretch of the log known to be in causal order, without inspecting
+    each update, and the seek points on the way."""
+    doc = doc_at(state, [])
     points: list[tuple[int, bytes]] = []
     keep = every > 0
     for count, (at, update) in enumerate(zip(ids, updates, strict=True), 1):

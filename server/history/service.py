@@ -4,7 +4,8 @@ A position is an id of the update log. Ids are shared by every room, so one
 position fixes both documents of a congress at once: the motion and the mind
 map as they were when the update with that id was stored. Each document is
 rebuilt from its newest checkpoint at or before the position plus the few
-updates after it (crdt.history.doc_at), never from pycrdt's Snapshot.
+updates after it (crdt.replay.doc_at, through server.history.seek), never from
+pycrdt's Snapshot.
 
 The live log is batched (server.persistence): reading "now" flushes it first,
 so what an organiser just saw typed is part of the newest position.
@@ -27,6 +28,7 @@ from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
 from server.history.records import HistoryRecords
+from server.history.repository import HistoryRepository
 from server.history.restore import mindmap_restore, motion_restore
 from server.history.seek import Seeker
 from server.history.timeline import Timeline, build_timeline
@@ -93,13 +95,18 @@ class Marks:
 
 class History:
     def __init__(
-        self, store: Store, update_log: UpdateLog, directory: Directory, rooms: RoomManager | None = None
+        self,
+        store: Store,
+        update_log: UpdateLog,
+        directory: Directory,
+        rooms: RoomManager | None = None,
+        records: HistoryRepository | None = None,
     ) -> None:
         self.store = store
         self.update_log = update_log
         self.directory = directory
         self.rooms = rooms  # for restore: an old version goes back into the live room
-        self._records: HistoryRecords | None = None
+        self._records: HistoryRepository | None = records  # made on the directory's database at start
         self._authorship: Authorship | None = None
         self._marks: dict[str, Marks] = {}
         self._congress_ids: dict[str, int] = {}
@@ -108,8 +115,8 @@ class History:
         self._warmed: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
-        self._records = HistoryRecords(self.directory.engine)
-        await asyncio.to_thread(self._records.create_tables)
+        if self._records is None:
+            self._records = HistoryRecords(self.directory.engine)
         self._authorship = Authorship(self.store, self._records)
         self.update_log.checkpoint_listeners.append(self._checkpointed)
 
@@ -123,7 +130,7 @@ class History:
             await self._authorship._warm(room_name(slug, "motion"))
 
     @property
-    def records(self) -> HistoryRecords:
+    def records(self) -> HistoryRepository:
         if self._records is None:
             raise RuntimeError("history not started")
         return self._records
@@ -194,8 +201,9 @@ class History:
         """The motion's Markdown at a position, or at a named version, or now (neither given)."""
         if version is not None:
             position = (await self.version(slug, version)).position
-        doc = await self.doc_at(room_name(slug, "motion"), position)
-        return str(motion_text(doc))
+        if position is None:
+            await self.update_log.flush()
+        return await self.seeker.motion_text_at(room_name(slug, "motion"), position)
 
     async def mindmap_at(self, slug: str, position: int | None = None) -> Node:
         return build_tree(await self.doc_at(room_name(slug, "mindmap"), position))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column
-from sqlalchemy.engine import Engine
 from sqlmodel import Field, SQLModel
 
 
@@ -17,7 +16,3 @@ class PublicationRow(SQLModel, table=True):
 
 
 TABLES = [PublicationRow.__table__]  # type: ignore[attr-defined]
-
-
-def create_tables(engine: Engine) -> None:
-    SQLModel.metadata.create_all(engine, tables=TABLES)

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections import OrderedDict
 from dataclasses import dataclass
-
-from sqlmodel import Session
 
 from server.congress.directory import Directory
 from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow
 from server.errors import NotYourCongress
+from server.history.seek import Seeker
 from server.persistence import UpdateLog
 from server.publication.edition import Edition, make_edition
 from server.publication.formats import export
 from server.publication.models import PublicationRow
+from server.publication.store import PublicationRepository, PublicationStore
 from server.publication.versions import CURRENT, MotionVersion, Version, motion_at
 from server.store.base import Store
 
@@ -43,11 +42,27 @@ class Published:
 
 
 class Publishing:
-    def __init__(self, directory: Directory, store: Store, update_log: UpdateLog | None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        store: Store,
+        update_log: UpdateLog | None,
+        publications: PublicationRepository | None = None,
+        seeker: Seeker | None = None,
+    ) -> None:
         self.directory = directory
         self.store = store
         self.update_log = update_log
+        self._publications = publications
+        self.seeker = seeker or Seeker(store)  # the history's, to share its cached states
         self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
+
+    @property
+    def publications(self) -> PublicationRepository:
+        """The SQL publications beside the directory unless given (the directory is bound at start)."""
+        if self._publications is None:
+            self._publications = PublicationStore(self.directory.engine)
+        return self._publications
 
     # -- versions ----------------------------------------------------------------------
 
@@ -56,14 +71,14 @@ class Publishing:
         room = room_name(congress.slug, "motion")
         if version == CURRENT:
             await self.flush()
-            return await motion_at(self.store, room, None)
+            return await motion_at(self.store, room, None, self.seeker)
         assert isinstance(version, int)
         key = (room, version)
         cached = self._published.get(key)
         if cached is not None:
             self._published.move_to_end(key)
             return cached
-        motion = await motion_at(self.store, room, version)
+        motion = await motion_at(self.store, room, version, self.seeker)
         if motion.position == version:  # an update of the room: nothing can come before it any more
             self._keep(motion)
         return motion
@@ -100,8 +115,7 @@ class Publishing:
     # -- publication -------------------------------------------------------------------
 
     def _publication(self, congress_id: int) -> PublicationRow | None:
-        with Session(self.directory.engine, expire_on_commit=False) as session:
-            return session.get(PublicationRow, congress_id)
+        return self.publications.publication(congress_id)
 
     async def publication(self, me: Identity) -> Published | None:
         row = await asyncio.to_thread(self._publication, me.congress_id)
@@ -111,32 +125,13 @@ class Publishing:
         congress, author = await self._congress(me), me.author
         motion = await self.motion(congress, version)
         assert congress.id is not None
-        row = PublicationRow(
-            congress_id=congress.id, position=motion.position, published_at=time.time(), published_by=author
-        )
-
-        def save() -> PublicationRow:
-            with Session(self.directory.engine, expire_on_commit=False) as session:
-                session.merge(row)
-                session.commit()
-            return row
-
-        saved = await asyncio.to_thread(save)
+        row = await asyncio.to_thread(self.publications.publish, congress.id, motion.position, author)
         self._keep(motion)
         log.info("congress %s: motion published at position %d by %s", congress.slug, row.position, author)
-        return _published(congress.slug, saved)
+        return _published(congress.slug, row)
 
     async def unpublish(self, me: Identity) -> bool:
-        def work() -> bool:
-            with Session(self.directory.engine) as session:
-                row = session.get(PublicationRow, me.congress_id)
-                if row is None:
-                    return False
-                session.delete(row)
-                session.commit()
-                return True
-
-        removed = await asyncio.to_thread(work)
+        removed = await asyncio.to_thread(self.publications.unpublish, me.congress_id)
         if removed:
             log.info("congress %s: publication withdrawn by %s", me.congress_slug, me.author)
         return removed

@@ -6,20 +6,20 @@ room with an id up to it) or "current" (the log's newest position once the
 accepted updates are flushed). Named versions, when the history side provides
 them, resolve to a position here too.
 
-The text is the nearest checkpoint plus the updates after it (crdt.history.doc_at);
-the contributors are the participants recorded on the room's updates up to the
-position ("participant:{id}"), in order of their first edit.
+The text is the history's motion at a position (server.history.seek,
+Seeker.motion_text_at), the one the history pages show too; the contributors
+are the participants recorded on the room's updates up to the position
+("participant:{id}"), in order of their first edit, read from the log's marks
+(no update bytes).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from crdt.history import doc_at
-from crdt.motion import motion_text
 from server.congress.domain import DomainError
+from server.history.seek import Seeker
 from server.store.base import Store
 
 CURRENT = "current"
@@ -53,20 +53,21 @@ class MotionVersion:
     contributors: tuple[int, ...]  # participant ids, in order of their first edit up to the position
 
 
-async def motion_at(store: Store, room: str, position: int | None) -> MotionVersion:
-    """The motion text of `room` after its updates up to `position` (None: everything stored)."""
-    updates = await store.updates(room, 0, position)
-    checkpoint = await store.checkpoint_before(room, position)
-    after = checkpoint.upto_id if checkpoint else 0
-    doc: Any = doc_at(checkpoint.state if checkpoint else None, (u.data for u in updates if u.id > after))
-    try:
-        text = str(motion_text(doc))
-    except Exception:  # something else stored under the text's name: there is no motion to show
-        text = ""
+async def motion_at(
+    store: Store, room: str, position: int | None, seeker: Seeker | None = None
+) -> MotionVersion:
+    """The motion text of `room` after its updates up to `position` (None: everything stored).
+
+    `seeker`: the history's, to share its cached states (a fresh one reads the store alone).
+    """
+    marks = await store.marks([room], 0, position)
+    if marks:  # the position the text is read at: the room's last update (None: the log's end)
+        position = marks[-1].id if position is not None else None
+    text = await (seeker or Seeker(store)).motion_text_at(room, position) if marks else ""
     contributors: dict[int, None] = {}
-    for update in updates:
-        match = _AUTHOR.fullmatch(update.author)
+    for mark in marks:
+        match = _AUTHOR.fullmatch(mark.author)
         if match:
             contributors.setdefault(int(match.group(1)), None)
-    last = updates[-1] if updates else None
+    last = marks[-1] if marks else None
     return MotionVersion(room, last.id if last else 0, text, last.at if last else None, tuple(contributors))

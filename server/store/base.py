@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,6 +56,18 @@ class StoreUnavailable(Exception):
     """The database could not be reached or refused the operation."""
 
 
+class RoomsNotEmpty(Exception):
+    """A whole history was to be written to rooms that already hold updates: nothing was written."""
+
+    def __init__(self, rooms: Sequence[str]) -> None:
+        super().__init__(f"the log already holds updates of {', '.join(rooms)}")
+        self.rooms = list(rooms)
+
+
+# What checkpoints a history written at once gets, from its updates with their ids (server/archive).
+CheckpointsOf = Callable[[list[LoggedUpdate]], Sequence[CheckpointRecord]]
+
+
 class Store(Protocol):
     """Durable update log and checkpoints. Implementations must be safe to share by rooms."""
 
@@ -65,6 +77,12 @@ class Store(Protocol):
 
     async def append(self, updates: Sequence[NewUpdate]) -> list[int]:
         """Store updates in one transaction; return their ids in the same order."""
+        ...
+
+    async def append_history(self, updates: Sequence[NewUpdate], checkpoints_of: CheckpointsOf) -> list[int]:
+        """Write the whole log of rooms that hold none yet (an imported archive's) and the checkpoints
+        `checkpoints_of` derives from it once its ids are known: all in one transaction, under the
+        same room locks as `append`, or nothing and RoomsNotEmpty. Returns the ids in order."""
         ...
 
     async def load(self, room: str) -> RoomLoad: ...

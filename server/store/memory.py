@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from server.store.base import CheckpointRecord, LoggedUpdate, LogMark, NewUpdate, RoomLoad
+from server.store.base import (
+    CheckpointRecord,
+    CheckpointsOf,
+    LoggedUpdate,
+    LogMark,
+    NewUpdate,
+    RoomLoad,
+    RoomsNotEmpty,
+)
 
 
 class MemoryStore:
@@ -25,6 +33,18 @@ class MemoryStore:
             self._log.append(logged)
             ids.append(logged.id)
         return ids
+
+    async def append_history(self, updates: Sequence[NewUpdate], checkpoints_of: CheckpointsOf) -> list[int]:
+        rooms = {u.room for u in updates}
+        if taken := sorted({u.room for u in self._log if u.room in rooms}):
+            raise RoomsNotEmpty(taken)
+        first = len(self._log) + 1
+        logged = [LoggedUpdate(first + i, u.room, u.data, u.author, u.at) for i, u in enumerate(updates)]
+        checkpoints = list(checkpoints_of(logged))  # before anything is kept: it may raise
+        self._log.extend(logged)
+        for checkpoint in checkpoints:
+            await self.save_checkpoint(checkpoint)
+        return [u.id for u in logged]
 
     async def load(self, room: str) -> RoomLoad:
         checkpoint = await self.checkpoint_before(room)

@@ -13,14 +13,17 @@ from sqlalchemy import select as core_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
+from server.store import migrations
 from server.store.base import (
     CheckpointRecord,
+    CheckpointsOf,
     LoggedUpdate,
     LogMark,
     NewUpdate,
     RoomLoad,
+    RoomsNotEmpty,
     StoreUnavailable,
 )
 from server.store.models import CheckpointRow, UpdateRow
@@ -93,7 +96,7 @@ class SqlStore:
         else:
             engine = create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
         try:
-            SQLModel.metadata.create_all(engine)
+            migrations.upgrade(engine)  # every table of the application lives in this database
         except SQLAlchemyError as exc:
             engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {exc.__class__.__name__}: {exc}") from exc
@@ -124,6 +127,31 @@ class SqlStore:
                 _lock_rooms(session, sorted({u.room for u in updates}))
             statement = insert(UpdateRow).returning(col(UpdateRow.id), sort_by_parameter_order=True)
             ids: list[int] = list(session.scalars(statement, rows))  # type: ignore[arg-type]
+            session.commit()
+            return ids
+
+        return await self._run(work)
+
+    async def append_history(self, updates: Sequence[NewUpdate], checkpoints_of: CheckpointsOf) -> list[int]:
+        rooms = sorted({u.room for u in updates})
+        table = UpdateRow.__table__  # type: ignore[attr-defined]
+
+        def work(session: Session) -> list[int]:
+            if not self.is_sqlite:
+                _lock_rooms(session, rooms)  # a live append to these rooms waits for the import
+            taken = session.execute(core_select(table.c.room).where(table.c.room.in_(rooms)).distinct())
+            if found := sorted(taken.scalars()):
+                raise RoomsNotEmpty(found)
+            rows = [{"room": u.room, "at": u.at, "author": u.author, "data": u.data} for u in updates]
+            statement = insert(UpdateRow).returning(col(UpdateRow.id), sort_by_parameter_order=True)
+            ids = [int(i) for i in session.scalars(statement, rows)] if rows else []  # type: ignore[arg-type]
+            logged = [
+                LoggedUpdate(i, u.room, u.data, u.author, u.at) for i, u in zip(ids, updates, strict=True)
+            ]
+            session.add_all(
+                CheckpointRow(room=c.room, upto_id=c.upto_id, at=c.at, state=c.state)
+                for c in checkpoints_of(logged)
+            )
             session.commit()
             return ids
 

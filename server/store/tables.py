@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 
 class BoundTables:
@@ -26,9 +26,6 @@ class BoundTables:
         if self._engine is None:
             raise RuntimeError(f"{self.label} not bound to a database")
         return self._engine
-
-    def create_tables(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=self.tables)
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
