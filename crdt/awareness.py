@@ -10,13 +10,18 @@ connection that owns it: the first entry a connection announces becomes its
 own, and everything else it sends about other clients is ignored. Clocks the
 server forwards only ever increase, even when a client reconnects with an
 older clock after the server announced its departure.
+
+Who an entry says it is (`user.name`, `role`, `site`, `id`, colours) is the
+server's to say, not the client's: a participant once appeared to the
+observer as "OrgA", organiser (issue 12). `with_identity` rewrites those
+fields of an owner's state from the identity the server gave its socket.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from crdt.jsontext import JsonTextError, check_json
@@ -71,6 +76,34 @@ def validate_state(state: str) -> None:
         raise AwarenessError(f"awareness state: {exc}") from exc
 
 
+# The fields of `state.user` that say who this is: what y-codemirror.next draws a cursor
+# with (`name`, `color`, `colorLight`) and what the presence list shows (static/src/presence.js).
+IDENTITY_FIELDS = ("id", "name", "role", "site", "color", "colorLight")
+
+
+def with_identity(state: str, identity: Mapping[str, str]) -> str:
+    """`state` (JSON text) with its `user` identity fields taken from `identity`, never from the client.
+
+    Every field of IDENTITY_FIELDS the client sent is dropped, then those of `identity` are
+    set; the rest of the state (the page, where the person is typing) is the client's own.
+    A state that is not an object becomes one that holds only the identity. "null" (gone)
+    stays as it is.
+    """
+    if state == _NULL:
+        return state
+    try:
+        value = json.loads(state)
+    except ValueError as exc:
+        raise AwarenessError(f"awareness state is not JSON: {exc}") from exc
+    if not isinstance(value, dict):
+        value = {}
+    sent = value.get("user")
+    user = {k: v for k, v in sent.items() if k not in IDENTITY_FIELDS} if isinstance(sent, dict) else {}
+    user.update(identity)
+    value["user"] = user
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass(slots=True)
 class _Presence:
     owner: Hashable | None  # None once the owner has gone
@@ -91,11 +124,19 @@ class PresenceTable:
     def __len__(self) -> int:
         return sum(1 for entry in self._entries.values() if entry.state != _NULL)
 
-    def apply(self, owner: Hashable, update: bytes, now: float | None = None) -> list[int]:
+    def apply(
+        self,
+        owner: Hashable,
+        update: bytes,
+        now: float | None = None,
+        *,
+        identity: Mapping[str, str] | None = None,
+    ) -> list[int]:
         """Apply an update sent by `owner`; return the client ids that changed.
 
         Raises AwarenessError for malformed bytes or an unacceptable state of the
-        owner's own entry; entries about other clients are silently ignored.
+        owner's own entry; entries about other clients are silently ignored. With
+        `identity`, the owner's state says who it is from there (`with_identity`).
         """
         now = time.monotonic() if now is None else now
         changed = []
@@ -116,7 +157,8 @@ class PresenceTable:
                     continue
                 if entry.state != _NULL:
                     validate_state(entry.state)
-            self._set(entry.client_id, owner, entry.clock, entry.state, now)
+            state = entry.state if identity is None else with_identity(entry.state, identity)
+            self._set(entry.client_id, owner, entry.clock, state, now)
             changed.append(entry.client_id)
         return changed
 

@@ -6,7 +6,7 @@ Layout (identical in the browser client, `static/`): the root `Y.Map` named
     label       str      the text shown
     parent      str      id of the parent node ("" for the central subject)
     order       float    position among siblings (smaller first; ties by id)
-    colour      str      CSS colour, "" for the default
+    colour      str      "#rrggbb" (the palette's or another), "" for the default
     links       str      JSON list of contribution ids the node stands for
     deleted     bool     soft delete: the entry stays so history and moves stay meaningful
     moved       int      Lamport counter of the last move (0: never moved)
@@ -24,11 +24,19 @@ shows the same tree. Its rules:
    central subject if that would still close a cycle. Repeated until no cycle.
 3. A deleted node hides its whole branch, except descendants that were moved
    elsewhere: deletion never destroys someone's concurrent work.
+
+A colour goes into CSS and SVG wherever the map is drawn: `url(http://…)`
+there made every browser opening the map fetch that address (issue 12).
+Anyone who may write the map can write any string, so every reader checks:
+`build_tree` (and the browser's `buildTree`) keeps only `valid_colour` values
+and shows the default colour otherwise, and this module refuses to write
+anything else.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +46,27 @@ from pycrdt import Doc, Map
 
 NODES = "nodes"
 ROOT_ID = "root"
+# The swatches of the page (static/src/mindmap/palette.js), every one a "#rrggbb".
+PALETTE = ("#1565c0", "#2e7d32", "#b3261e", "#6a1b9a", "#a04a00", "#00695c", "#ad1457", "#4e342e")
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def valid_colour(value: object) -> bool:
+    """A node colour a page may put into CSS: "" (the default), a palette value, or "#rrggbb"."""
+    if not isinstance(value, str):
+        return False
+    return value == "" or value in PALETTE or _HEX_COLOUR.fullmatch(value) is not None
+
+
+def shown_colour(value: object) -> str:
+    """What a renderer draws: the colour if it is valid, else the default ("")."""
+    return value if isinstance(value, str) and valid_colour(value) else ""
+
+
+def _checked_colour(colour: str) -> str:
+    if not valid_colour(colour):
+        raise ValueError(f"a node colour is a palette value or #rrggbb, not {colour[:40]!r}")
+    return colour
 
 
 @dataclass
@@ -73,7 +102,7 @@ def _fields(
         "label": label,
         "parent": parent,
         "order": float(order),
-        "colour": colour,
+        "colour": _checked_colour(colour),
         "links": json.dumps(links or []),
         "deleted": False,
         "moved": 0,
@@ -105,7 +134,7 @@ def rename(doc: Doc[Any], node_id: str, label: str) -> None:
 
 
 def recolour(doc: Doc[Any], node_id: str, colour: str) -> None:
-    nodes_map(doc)[node_id]["colour"] = colour
+    nodes_map(doc)[node_id]["colour"] = _checked_colour(colour)
 
 
 def set_links(doc: Doc[Any], node_id: str, links: list[str]) -> None:
@@ -212,7 +241,7 @@ def build_tree(doc: Doc[Any]) -> Node:
             str(d.get("label", "")),
             parents.get(node_id, ""),
             float(d.get("order", 0.0)),
-            str(d.get("colour", "")),
+            shown_colour(d.get("colour", "")),
             _links(d.get("links")),
         )
         for node_id, d in data.items()

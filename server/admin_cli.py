@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import datetime as dt
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from server.congress.people import parse_role
 from server.congress.provision import admin
 from server.congress.service import ImportRefused
 from server.settings import Settings
+from server.spreadsheet import SafeWriter
 
 DEMO_SLUG = "demo"
 DEMO_TITLE = "Congrès de démonstration"
@@ -90,7 +90,7 @@ def participants_import(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"{args.file}:{error.line}: {error.reason}", file=sys.stderr)
             print(f"error: {refused}", file=sys.stderr)
             return 1
-        out = csv.writer(sys.stdout)
+        out = SafeWriter(sys.stdout)
         out.writerow(["name", "role", "link"])
         for item in invited:
             assert item.person is not None

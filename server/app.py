@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from server.archive.keeping import Keeping
@@ -54,6 +55,7 @@ from server.store import open_store
 from server.store.base import Store
 from server.sync import sync_endpoint
 from server.web.errors import exception_handlers
+from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +223,12 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
             await stop_services(services)
             log.info("Ubiquité stopped; everything accepted is stored")
 
-    app = Starlette(routes=routes(), lifespan=lifespan, exception_handlers=exception_handlers())
+    app = Starlette(
+        routes=routes(),
+        lifespan=lifespan,
+        middleware=[Middleware(BodyLimit, limits=settings.bodies)],
+        exception_handlers=exception_handlers(),
+    )
     app.state.services = services
     return app
 

@@ -13,6 +13,7 @@ from server import admin_cli
 from server.archive.cli import add_commands as add_archive_commands
 from server.congress.domain import DomainError
 from server.contributions.cli import add_parser as add_contributions_parser
+from server.serving import uvicorn_options
 from server.settings import ConfigError, Settings
 from server.store.cli import add_commands as add_db_commands
 from server.themes.cli import add_parser as add_themes_parser
@@ -59,6 +60,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         timeout_graceful_shutdown=10,
         proxy_headers=args.proxy_headers,
         access_log=args.access_log,
+        **uvicorn_options(settings.serving),  # header deadline, keep-alive, connection limit
     )
     return 0
 

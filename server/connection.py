@@ -53,6 +53,7 @@ class Connection:
         self.author = author
         self.limits = limits
         self.read_only = False
+        self.presence_identity: dict[str, str] | None = None  # set by the door (server/auth/sockets.py)
         self.client = f"{websocket.client.host}:{websocket.client.port}" if websocket.client else "?"
         self._outbox: deque[bytes] = deque()
         self._queued_bytes = 0

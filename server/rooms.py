@@ -153,7 +153,7 @@ class Room:
         return summary
 
     def apply_presence(self, connection: Connection, update: bytes) -> None:
-        changed = self.presence.apply(connection, update)
+        changed = self.presence.apply(connection, update, identity=connection.presence_identity)
         if changed:
             self._presence_changed(changed, Origin(OriginKind.CONNECTION, connection.author, connection))
 

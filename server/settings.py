@@ -51,6 +51,34 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class BodyLimits:
+    """The most bytes an HTTP request body may carry, per kind of route (server/web/limits.py).
+
+    Enforced while the body streams in, before anything parses it: a forged token cannot
+    make the server hold more than this (docs/security.md).
+    """
+
+    form_bytes: int = 64 * 1024  # the name-choice and sign-out forms are a few bytes
+    json_bytes: int = 2 * 1024 * 1024  # what the organiser routes accepted before this limit
+    upload_bytes: int = 20 * 1024 * 1024  # CSV of participants or contributions
+    archive_bytes: int = 512 * 1024 * 1024  # a congress archive with its whole log
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """What `ubiquite serve` asks of uvicorn, against slow or piled-up connections (docs/deployment.md)."""
+
+    # A request's headers must be complete this many seconds after the connection opened or
+    # the previous response ended (server/serving.py; uvicorn has no such timeout).
+    header_seconds: float = 10.0
+    keep_alive_seconds: int = 5  # an idle keep-alive connection is closed after this
+    # Past this many connections (WebSockets included) or running requests, uvicorn answers
+    # 503 at once instead of piling them up: two sockets for each of 2,500 people.
+    max_concurrency: int = 5000
+    max_header_bytes: int = 64 * 1024  # one request's headers (with the h11 parser)
+
+
+@dataclass(frozen=True)
 class AccessSettings:
     """The closed door: how long links and sessions last, and what one person or address may do."""
 
@@ -60,7 +88,8 @@ class AccessSettings:
     session_days: float = 14.0
     max_connections_per_person: int = 12  # a few tabs, each with the motion and the mind map
     failed_attempts: int = 20  # bad tokens or cookies from one address ...
-    failed_attempts_window: float = 600.0  # ... within this many seconds, then refused until it passes
+    failed_attempts_window: float = 600.0  # ... within this many seconds, then each bad one ...
+    failed_attempt_delay: float = 1.0  # ... is answered this late (valid credentials still pass)
     # Open sockets re-read their identity this often: a revocation made by another process
     # or the command line closes them within this delay (the issue asks for a minute at most).
     recheck_seconds: float = 20.0
@@ -76,6 +105,8 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     data_dir: Path = Path("data")
     limits: Limits = field(default_factory=Limits)
+    bodies: BodyLimits = field(default_factory=BodyLimits)
+    serving: ServerLimits = field(default_factory=ServerLimits)
     access: AccessSettings = field(default_factory=AccessSettings)
     # Checkpoint the full state after this many logged updates (FIELD-NOTES: seek ≤ 15–50 ms).
     checkpoint_every: int = 1000
@@ -106,6 +137,18 @@ class Settings:
             messages_per_second=_float(env, "UBIQUITE_MESSAGES_PER_SECOND", Limits.messages_per_second, 1),
             message_burst=_int(env, "UBIQUITE_MESSAGE_BURST", Limits.message_burst, 1),
         )
+        bodies = BodyLimits(
+            form_bytes=_int(env, "UBIQUITE_MAX_FORM_BYTES", BodyLimits.form_bytes, 1024),
+            json_bytes=_int(env, "UBIQUITE_MAX_JSON_BYTES", BodyLimits.json_bytes, 1024),
+            upload_bytes=_int(env, "UBIQUITE_MAX_UPLOAD_BYTES", BodyLimits.upload_bytes, 1024),
+            archive_bytes=_int(env, "UBIQUITE_MAX_ARCHIVE_BYTES", BodyLimits.archive_bytes, 1024),
+        )
+        serving = ServerLimits(
+            header_seconds=_float(env, "UBIQUITE_HEADER_TIMEOUT", ServerLimits.header_seconds, 0.1),
+            keep_alive_seconds=_int(env, "UBIQUITE_KEEP_ALIVE_TIMEOUT", ServerLimits.keep_alive_seconds, 1),
+            max_concurrency=_int(env, "UBIQUITE_MAX_CONCURRENCY", ServerLimits.max_concurrency, 10),
+            max_header_bytes=_int(env, "UBIQUITE_MAX_HEADER_BYTES", ServerLimits.max_header_bytes, 4096),
+        )
         host = env.get("HOST", "127.0.0.1")
         port = _int(env, "PORT", 8000, 1)
         public_url = (env.get("UBIQUITE_PUBLIC_URL") or "").rstrip("/")
@@ -119,6 +162,9 @@ class Settings:
                 env, "UBIQUITE_MAX_CONNECTIONS_PER_PERSON", AccessSettings.max_connections_per_person, 1
             ),
             failed_attempts=_int(env, "UBIQUITE_FAILED_ATTEMPTS", AccessSettings.failed_attempts, 1),
+            failed_attempt_delay=_float(
+                env, "UBIQUITE_FAILED_ATTEMPT_DELAY", AccessSettings.failed_attempt_delay, 0.0
+            ),
             recheck_seconds=_float(
                 env, "UBIQUITE_ACCESS_RECHECK_SECONDS", AccessSettings.recheck_seconds, 0.1
             ),
@@ -136,6 +182,8 @@ class Settings:
             allowed_origins=origins,
             data_dir=data_dir,
             limits=limits,
+            bodies=bodies,
+            serving=serving,
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),

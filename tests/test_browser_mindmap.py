@@ -161,3 +161,25 @@ def test_concurrent_moves_in_two_browsers_never_break_the_tree(
         ids.append(node["id"])
         stack.extend(node["children"])
     assert sorted(ids) == ["root", "x", "y"]  # one tree, every node once, none lost in a cycle
+
+
+def test_a_colour_that_is_not_a_colour_is_never_fetched(people: People, web_server: ServerProcess) -> None:
+    """A node colour `url(…)` went into CSS unchecked and every browser fetched it (issue 12, item 6)."""
+    beacon = f"{web_server.http}/beacon-{id(people)}"
+    doc: Doc[Any] = Doc()
+    ensure_root(doc, "Congrès")
+    add_node(doc, ROOT_ID, "Axe vert", node_id="green", colour="#2e7d32")
+    add_node(doc, ROOT_ID, "Piège", node_id="trap")
+    nodes_map(doc)[ROOT_ID]["colour"] = f"url({beacon})"  # the root's colour is its background
+    nodes_map(doc)["trap"]["colour"] = f"url({beacon}-child)"
+    push_mindmap(web_server, "beacon.mindmap", doc)
+    page = people.open("/c/beacon/carte", name="Alice Martin")
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.reload()
+    page.wait_for_selector("[role=treeitem][data-id=trap]")
+    branch = "(id) => document.querySelector(`[data-id=${id}]`).style.getPropertyValue('--branch')"
+    assert page.evaluate(branch, "green") == "#2e7d32"
+    assert "url(" not in page.evaluate(branch, ROOT_ID) and "url(" not in page.evaluate(branch, "trap")
+    page.wait_for_timeout(300)  # a background image would have been requested by now
+    assert not [url for url in fetched if "/beacon-" in url]

@@ -29,7 +29,8 @@ def test_a_browser_never_resends_other_peoples_presence(people: People, web_serv
     page.evaluate("""() => {
       window.seenNames = new Set()
       const awareness = window.ubiquite.rooms.motion.awareness
-      const note = (state) => state.user && window.seenNames.add(state.user.name)
+      // What the visitor says changes in `typing`: its name is the server's (issue 12, item 5).
+      const note = (state) => state.typing && window.seenNames.add(state.typing)
       awareness.on('change', () => awareness.getStates().forEach(note))
     }""")
 
@@ -37,7 +38,8 @@ def test_a_browser_never_resends_other_peoples_presence(people: People, web_serv
         async with YClient(room_url(web_server, "presence.motion")) as bot:
             for step in range(5):
                 user = {"name": f"Robot {step}", "color": "#2e7d32", "id": "robot", "site": "remote"}
-                await bot.set_presence({"user": {**user, "role": "participant"}, "page": "motion"})
+                state = {"user": {**user, "role": "participant"}, "page": "motion", "typing": user["name"]}
+                await bot.set_presence(state)
                 await asyncio.sleep(0.15)  # past the server's presence pacing, so each one is forwarded
             await asyncio.sleep(0.5)  # time for a stock client to echo them back
 

@@ -55,9 +55,9 @@ class Door:
     def url(self, server: ServerProcess, token: str | None = None) -> str:
         return f"{server.ws(self.room)}?token={quote(token or self.congress.invite())}"
 
-    def client(self, server: ServerProcess, *failover: ServerProcess) -> YClient:
+    def client(self, server: ServerProcess, *failover: ServerProcess, name: str | None = None) -> YClient:
         """A person's client; with failover servers, it reconnects to them with the same token."""
-        token = self.congress.invite()
+        token = self.congress.invite(name=name)
         backups = [self.url(other, token) for other in failover]
         return YClient(self.url(server, token), failover=backups if failover else None)
 
@@ -112,7 +112,10 @@ async def test_clients_on_two_processes_converge_and_see_each_other(
     cluster: list[ServerProcess], postgres_url: str
 ) -> None:
     door = Door(cluster)
-    clients = [await door.client(cluster[i % 2]).connect() for i in range(6)]
+    # Presence names come from the server's identity of the socket (issue 12): the first is Amina.
+    clients = [
+        await door.client(cluster[i % 2], name="Amina" if i == 0 else None).connect() for i in range(6)
+    ]
     try:
         await asyncio.gather(*(_type(c, ALPHABETS[i], 0.01) for i, c in enumerate(clients)))
         text = await _converged(list(clients), Counter("".join(ALPHABETS)), timeout=10)

@@ -58,6 +58,9 @@ def test_the_fixtures_cover_what_they_claim() -> None:
     shown = _ids(maps["deleted"]["tree"])
     assert "saved" in shown and not {"doomed", "hidden", "leaf"} & set(shown)
     assert [c["id"] for c in maps["reordered"]["tree"]["children"]] == ["b", "c", "a", "Z", "\uffff", "😀"]
+    colours = {c["id"]: c["colour"] for c in maps["hostile_colours"]["tree"]["children"]}
+    assert maps["hostile_colours"]["tree"]["colour"] == ""  # url(…) is drawn as the default
+    assert colours == dict.fromkeys(colours, "") | {"upper": "#ABCDEF"} and len(colours) == 8
     motions = {case["name"]: case for case in _cases("motions")}
     numbering = motions["numbering"]["outline"]
     assert [p["number"] for p in numbering[0]["children"]] == ["1", "2", "3", "4", "5", "6"]

@@ -138,7 +138,8 @@ async def test_presence_crosses_between_node_and_python(
 ) -> None:
     node = await _start_node(node_clients, congress, "Nadia")
     await node.request({"op": "awareness", "state": {"user": {"name": "Nadia", "site": "salle"}}}, "done")
-    async with YClient(congress.url()) as python:
+    # Presence names come from the server's identity of the socket (issue 12): Paul is invited as Paul.
+    async with YClient(congress.url(token=congress.invite(name="Paul"))) as python:
         await python.wait_for(lambda: node.client_id in python.peers)
         assert node.client_id is not None
         assert python.peers[node.client_id]["user"]["name"] == "Nadia"

@@ -59,7 +59,8 @@ async def test_own_updates_are_not_echoed(congress: Congress) -> None:
 
 async def test_presence_reaches_others_and_leaves_with_its_owner(congress: Congress) -> None:
     async with YClient(congress.url()) as alice:
-        bob = await YClient(congress.url()).connect()
+        # Presence names come from the server's identity of the socket (issue 12): Bob is invited as Bob.
+        bob = await YClient(congress.url(token=congress.invite(name="Bob"))).connect()
         await bob.set_presence({"user": {"name": "Bob", "site": "remote"}})
         await alice.wait_for(lambda: bob.doc.client_id in alice.peers)
         assert alice.peers[bob.doc.client_id]["user"]["name"] == "Bob"

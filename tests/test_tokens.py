@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -45,9 +46,24 @@ def test_failed_attempts_slide_out_of_the_window() -> None:
     attempts = FailedAttempts(limit=3, window=10.0)
     for t in (0.0, 1.0, 2.0):
         attempts.record("10.0.0.1", now=t)
-    assert attempts.blocked("10.0.0.1", now=5.0)
-    assert not attempts.blocked("10.0.0.2", now=5.0)
-    assert not attempts.blocked("10.0.0.1", now=11.5)
+    assert attempts.over_limit("10.0.0.1", now=5.0)
+    assert not attempts.over_limit("10.0.0.2", now=5.0)
+    assert not attempts.over_limit("10.0.0.1", now=11.5)
+
+
+def test_failed_attempts_keep_bounded_memory_per_address() -> None:
+    attempts = FailedAttempts(limit=3, window=1000.0)
+    counts = [attempts.record("10.0.0.1", now=float(t)) for t in range(10_000)]
+    assert counts[:4] == [1, 2, 3, 4] and set(counts[4:]) == {4}  # limit + 1 kept, no more
+    assert attempts.over_limit("10.0.0.1", now=10_000.0)
+
+
+@pytest.mark.anyio
+async def test_refusals_wait_only_up_to_a_cap() -> None:
+    attempts = FailedAttempts(limit=1, window=60.0, delay=0.2, max_held_per_address=2, max_held=3)
+    waited = await asyncio.gather(*(attempts.hold("10.0.0.1") for _ in range(4)), attempts.hold("10.0.0.2"))
+    assert sorted(waited) == [False, False, True, True, True]  # two for .1, one for .2, then the cap
+    assert await attempts.hold("10.0.0.1")  # released once answered
 
 
 def test_origin_rules() -> None:

@@ -34,7 +34,29 @@ from server.congress.domain import DOCUMENT_KINDS, DomainError, Phase, Role, Sit
 FORMAT = "ubiquite-archive"
 VERSION = 1
 MEMBERS = ("congress.json", "participants.json", "updates.jsonl", "versions.json")
-MAX_UNPACKED = 2 * 1024**3  # refuse zip bombs before unpacking
+
+
+@dataclass(frozen=True, slots=True)
+class UnpackLimits:
+    """What reading an archive may unpack, counted on the bytes actually decompressed.
+
+    The sizes a zip declares are not trusted (a 597 KB file once grew the server by
+    1.1 GB, issue 12): each member is read in chunks and refused at the first byte
+    past a limit. A congress log of 100,000 updates is about 15 MB of JSON lines.
+    """
+
+    total_bytes: int = 256 * 1024 * 1024
+    member_bytes: int = 256 * 1024 * 1024  # updates.jsonl; the JSON files are far smaller
+    members: int = 16  # an archive has 5
+    # Unpacked over packed bytes. JSON lines of base64 updates pack 3 to 20 times; a bomb
+    # about 1,000 times. Checked once a member has given more than `ratio_after` bytes,
+    # so that a small, very regular file (a manifest) is not refused.
+    ratio: float = 100.0
+    ratio_after: int = 1024 * 1024
+
+
+LIMITS = UnpackLimits()
+_CHUNK = 64 * 1024
 
 
 class ArchiveRefused(DomainError):
@@ -112,22 +134,26 @@ def write_archive(archive: Archive) -> bytes:
     return out.getvalue()
 
 
-def read_archive(data: bytes) -> Archive:
+def read_archive(data: bytes, limits: UnpackLimits = LIMITS) -> Archive:
     """The archive in `data`, every member and every room checked; ArchiveRefused otherwise."""
     try:
         zipped = zipfile.ZipFile(io.BytesIO(data))
-        names = set(zipped.namelist())
-        if sum(info.file_size for info in zipped.infolist()) > MAX_UNPACKED:
-            raise ArchiveRefused("the archive unpacks to more than 2 GiB")
-        if "manifest.json" not in names:
+        infos = zipped.infolist()
+        if len(infos) > limits.members:
+            raise ArchiveRefused(f"the archive has {len(infos)} members, more than {limits.members}")
+        by_name = {info.filename: info for info in infos}
+        if len(by_name) != len(infos):
+            raise ArchiveRefused("the archive holds two members of the same name")
+        if "manifest.json" not in by_name:
             raise ArchiveRefused("not a Ubiquité archive: manifest.json is missing")
-        manifest = _load(zipped.read("manifest.json"), "manifest.json")
+        unpacking = _Unpacking(zipped, limits, len(data))
+        manifest = _load(unpacking.read(by_name["manifest.json"]), "manifest.json")
         _check_manifest(manifest)
         members: dict[str, bytes] = {}
         for name in MEMBERS:
-            if name not in names:
+            if name not in by_name:
                 raise ArchiveRefused(f"incomplete archive: {name} is missing")
-            members[name] = zipped.read(name)
+            members[name] = unpacking.read(by_name[name])
     except zipfile.BadZipFile as exc:
         raise ArchiveRefused(
             f"not a Ubiquité archive, or cut short (not a readable zip file: {exc})"
@@ -159,6 +185,39 @@ def read_archive(data: bytes) -> Archive:
         if summary != manifest["rooms"].get(kind):
             raise ArchiveRefused(f"{kind}: replaying the log does not give the state the archive recorded")
     return archive
+
+
+class _Unpacking:
+    """Members read in bounded chunks, counting what is really decompressed against the limits."""
+
+    def __init__(self, zipped: zipfile.ZipFile, limits: UnpackLimits, file_bytes: int) -> None:
+        self.zipped = zipped
+        self.limits = limits
+        self.file_bytes = file_bytes
+        self.total = 0
+
+    def read(self, info: zipfile.ZipInfo) -> bytes:
+        name = info.filename
+        limits = self.limits
+        # The packed size is bounded by the file we hold, whatever the zip declares.
+        packed = max(1, min(info.compress_size, self.file_bytes))
+        parts: list[bytes] = []
+        size = 0
+        with self.zipped.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                self.total += len(chunk)
+                if size > limits.member_bytes:
+                    raise ArchiveRefused(f"{name} unpacks to more than {limits.member_bytes} bytes")
+                if self.total > limits.total_bytes:
+                    raise ArchiveRefused(f"the archive unpacks to more than {limits.total_bytes} bytes")
+                if size > limits.ratio_after and size / packed > limits.ratio:
+                    raise ArchiveRefused(
+                        f"{name} unpacks more than {limits.ratio:g} times its packed size: "
+                        "refused as a zip bomb"
+                    )
+                parts.append(chunk)
+        return b"".join(parts)
 
 
 # -- checks ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from server.auth.tokens import (
     session_id,
 )
 from server.congress.directory import Directory
-from server.congress.domain import Identity, Phase, Role
+from server.congress.domain import Identity, Phase, Role, Site
 from server.congress.models import CongressRow, InvitationRow, ParticipantRow, SessionRow
 from server.errors import Forbidden, Unauthorized
 
@@ -183,4 +183,5 @@ def _identity(
         phase=Phase(congress.phase),
         session_id=session.id if session else None,
         invitation_id=invitation.id,
+        site=Site.REMOTE if person.site == Site.REMOTE.value else Site.ON_SITE,
     )

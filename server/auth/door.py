@@ -3,7 +3,9 @@
 A program shows its invitation token (`?token=` on the WebSocket URL, which
 is what the stock y-websocket provider's `params` option sends, or an
 `Authorization: Bearer` header); a browser shows the session cookie it got
-by opening its invitation link. Failures are counted per address.
+by opening its invitation link. Failures are counted per address; past the
+limit a bad credential is answered late, a good one still passes
+(server/auth/attempts.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ from server.auth.sockets import SocketRegistry
 from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
 from server.congress.domain import Identity
-from server.errors import CrossSite, DoorUnavailable, NotYourCongress, OrganisersOnly, TooMany, Unauthorized
+from server.errors import (
+    AccessDenied,
+    CrossSite,
+    DoorUnavailable,
+    NotYourCongress,
+    OrganisersOnly,
+    TooMany,
+    Unauthorized,
+)
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,7 +61,9 @@ class Door:
             directory, TokenSigner(settings.secret_key), access_settings.session_days * 86400
         )
         self.attempts = FailedAttempts(
-            access_settings.failed_attempts, access_settings.failed_attempts_window
+            access_settings.failed_attempts,
+            access_settings.failed_attempts_window,
+            access_settings.failed_attempt_delay,
         )
         self.origins = OriginPolicy([*settings.allowed_origins, access_settings.public_url])  # "" is skipped
         self._rooms: dict[int, frozenset[str]] = {}
@@ -72,9 +84,6 @@ class Door:
         return conn.headers.get(CSRF_HEADER) == "1" and self.origin_allowed(conn)
 
     async def identify(self, conn: HTTPConnection) -> Caller:
-        address = conn.client.host if conn.client else "?"
-        if self.attempts.blocked(address):
-            raise TooMany("too many failed attempts from this address; try again in a few minutes")
         token = conn.query_params.get("token") or _bearer(conn)
         secret = conn.cookies.get(SESSION_COOKIE)
         if not token and not secret:
@@ -88,17 +97,31 @@ class Door:
             log.error("cannot check who is knocking, the database failed: %s", exc.__class__.__name__)
             raise DoorUnavailable("identity check unavailable; try again shortly") from exc
         except Unauthorized as exc:
-            failures = self.attempts.record(address)
-            log.warning(
-                "refused %s %s from %s: %s (failure %d of %d allowed)",
-                "token" if token else "session",
-                conn.url.path,
-                address,
-                exc.reason,
-                failures,
-                self.attempts.limit,
-            )
-            raise
+            raise await self.refused(conn, "token" if token else "session", exc) from None
+
+    async def refused(self, conn: HTTPConnection, what: str, denied: AccessDenied) -> AccessDenied:
+        """Count a bad credential and say how to refuse it: past the limit, late and as "too many".
+
+        Every route or socket that checks a credential itself (an invitation link) ends here
+        on failure, so that only failures are counted and slowed, never valid people.
+        """
+        address = conn.client.host if conn.client else "?"
+        failures = self.attempts.record(address)
+        over = failures > self.attempts.limit
+        log.warning(
+            "refused %s %s from %s: %s (failure %d of %d allowed%s)",
+            what,
+            conn.url.path,
+            address,
+            denied.reason,
+            min(failures, self.attempts.limit),
+            self.attempts.limit,
+            ", past the limit: answered late" if over else "",
+        )
+        if not over:
+            return denied
+        await self.attempts.hold(address)
+        return TooMany("too many failed attempts from this address; try again in a few minutes")
 
     async def admit(self, conn: HTTPConnection, room: str) -> Identity:
         """The identity of a WebSocket about to join `room`, or AccessDenied."""

@@ -11,9 +11,11 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+from starlette.requests import HTTPConnection
+
 from server.auth.door import Door
 from server.congress.domain import Identity
-from server.errors import AccessDenied, Conflict, DomainError, TooMany
+from server.errors import AccessDenied, Conflict, DomainError
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +46,11 @@ class Entry:
     def __init__(self, door: Door) -> None:
         self.door = door
 
-    async def open(self, token: str, address: str) -> Opened:
-        if self.door.attempts.blocked(address):
-            raise TooMany("too many failed attempts from this address; try again in a few minutes")
+    async def open(self, token: str, conn: HTTPConnection) -> Opened:
         try:
             return await self._open(token)
-        except AccessDenied as denied:
-            self.door.attempts.record(address)
-            log.warning("invitation link refused from %s: %s", address, denied.reason)
-            raise
+        except AccessDenied as denied:  # counted; a valid link from the same address still opens
+            raise await self.door.refused(conn, "invitation link", denied) from None
 
     async def _open(self, token: str) -> Opened:
         access = self.door.access

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from server.auth.access import AccessService
+from server.auth.presence import presence_identity
 from server.congress.domain import Identity, writes_allowed
 from server.connection import Connection
 from server.errors import CloseCode, TooMany, Unauthorized
@@ -52,6 +53,7 @@ class SocketRegistry:
         mine.add(connection)
         self._identity[connection] = identity
         connection.read_only = not writes_allowed(identity.role, identity.phase)
+        connection.presence_identity = presence_identity(identity)
 
     def remove(self, connection: Connection) -> None:
         identity = self._identity.pop(connection, None)
@@ -98,6 +100,7 @@ class SocketRegistry:
             elif verdict is not None and verdict != old:
                 self._identity[connection] = verdict
                 connection.read_only = not writes_allowed(verdict.role, verdict.phase)
+                connection.presence_identity = presence_identity(verdict)  # from its next state on
 
     async def _sweep_forever(self) -> None:
         while True:

@@ -84,6 +84,9 @@ class Identity:
     # What proves it, so that revoking exactly that ends exactly these connections.
     session_id: str | None = None
     invitation_id: str | None = None
+    # On site or remote, as the organisers registered them: shown to others by the server, never
+    # taken from what a client says about itself (crdt/awareness.py with_identity).
+    site: Site = Site.ON_SITE
 
     @property
     def author(self) -> str:

@@ -30,6 +30,7 @@ from server.contributions.models import ContributionRow, ThemeRunRow
 from server.contributions.review import Draft
 from server.contributions.store import ContributionStore, Filter, ImportConflict
 from server.errors import NotFound as NotFound  # re-exported: raised here for a contribution
+from server.spreadsheet import SafeDictWriter
 from server.themes.contributions import (
     MAX_TEXT_CHARS,
     Contribution,
@@ -327,7 +328,7 @@ class Contributions:
         if fmt == "json":
             return json.dumps({"contributions": records}, ensure_ascii=False, indent=1) + "\n"
         out = io.StringIO()
-        writer = csv.DictWriter(out, EXPORT_COLUMNS, lineterminator="\n")
+        writer = SafeDictWriter(out, EXPORT_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
         return out.getvalue()

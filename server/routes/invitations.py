@@ -39,8 +39,7 @@ def _signed_in(request: Request, session: Session) -> Response:
 
 
 async def open_invitation(request: Request) -> Response:
-    address = request.client.host if request.client else "?"
-    opened = await services_of(request).entry.open(request.path_params["token"], address)
+    opened = await services_of(request).entry.open(request.path_params["token"], request)
     if opened.session is not None:
         return _signed_in(request, opened.session)
     if not opened.names:

@@ -123,6 +123,28 @@ def colours_and_links() -> tuple[Updates, list[str]]:
     return [doc.get_update()], []
 
 
+def hostile_colours() -> tuple[Updates, list[str]]:
+    """Colours another client wrote past the checks: only "#rrggbb" is shown, the rest as the default."""
+    doc = _doc(111)
+    ensure_root(doc, "Couleurs hostiles")
+    nodes = nodes_map(doc)
+    nodes[ROOT_ID]["colour"] = "url(http://tracker.example/beacon)"
+    for node_id, colour in [
+        ("upper", "#ABCDEF"),
+        ("named", "red"),
+        ("short", "#123"),
+        ("long", "#1234567"),
+        ("smuggled", "#123456;background:url(x)"),
+        ("variable", "var(--x)"),
+        ("spaced", " #123456"),
+    ]:
+        add_node(doc, ROOT_ID, node_id, node_id=node_id)
+        nodes[node_id]["colour"] = colour
+    add_node(doc, ROOT_ID, "number", node_id="number")
+    nodes["number"]["colour"] = 5
+    return [doc.get_update()], []
+
+
 def orphans_and_no_root() -> tuple[Updates, list[str]]:
     """No central subject written yet, and a node whose parent never existed: both under the root."""
     doc = _doc(106)
@@ -175,6 +197,7 @@ MINDMAP_CASES: dict[str, Callable[[], tuple[Updates, list[str]]]] = {
     "reordered": reordered,
     "deleted": deleted,
     "colours_and_links": colours_and_links,
+    "hostile_colours": hostile_colours,
     "orphans_and_no_root": orphans_and_no_root,
     "concurrent_moves": concurrent_moves,
     "whitespace_labels": whitespace_labels,

@@ -13,9 +13,20 @@ export const PALETTE = [
 
 export const ROOT_COLOUR = '#263238'
 
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
+
+/**
+ * A node colour that may go into CSS: a palette value or "#rrggbb" (crdt/mindmap.py valid_colour).
+ * Anyone who may write the map can write any string there: `url(http://…)` would make every
+ * browser drawing the map fetch that address (issue 12).
+ */
+export function validColour (value) {
+  return typeof value === 'string' && (HEX_COLOUR.test(value) || PALETTE.some((p) => p.value === value))
+}
+
 /** The colour a node is drawn in: its own, else its branch's; first-level branches take turns in the palette. */
 export function branchColour (node, depth, index, inherited) {
-  if (node.colour) return node.colour
+  if (node.colour && validColour(node.colour)) return node.colour
   if (depth === 0) return ROOT_COLOUR
   if (depth === 1) return PALETTE[index % PALETTE.length].value
   return inherited

@@ -8,6 +8,9 @@
 //    (moved, id) goes back to its prev_parent, or under the central subject if
 //    that would still close a cycle, until there is no cycle;
 // 3. a deleted node hides its branch, except descendants moved elsewhere.
+// A colour that is not a palette value or "#rrggbb" reads as the default, as in Python.
+
+import { validColour } from './palette.js'
 
 import { splitWords } from '../pytext.js'
 
@@ -104,7 +107,7 @@ export function buildTree (nodes) {
       label: String(d.label ?? ''),
       parent: parents.get(id) ?? '',
       order: num(d.order),
-      colour: String(d.colour ?? ''),
+      colour: validColour(d.colour) ? d.colour : '', // the default colour for anything else
       links: links(d.links),
       children: []
     })
