@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from server import palette
+from server.auth.presence import user_colour
 from server.history.present import passages_json
 from server.routes.client import ClientUser
 from server.web.words import UnknownWord, areas, table, word, words
@@ -69,4 +70,4 @@ def test_one_palette_for_people_everywhere() -> None:
     author = "participant:42"
     presence = ClientUser(author, "Aline", "participant", "on_site").colour
     (passage,) = passages_json([type("P", (), {"author": author, "text": "x"})()], {})  # type: ignore[list-item]
-    assert presence == passage["colour"] == in_css[passage["css"]]
+    assert presence == passage["colour"] == in_css[passage["css"]] == user_colour(author)
