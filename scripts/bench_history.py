@@ -113,10 +113,10 @@ async def run(
         report["timeline_steps"] = len(timeline.steps)
         if chart is not None:
             from server.history.chart import activity_svg
-            from server.history.present import colours_by_rank
+            from server.palette import person_colour
 
             names = {a: a.replace("participant:", "Personne ") for a in timeline.authors}
-            colours = colours_by_rank(timeline.authors)
+            colours = {a: person_colour(a) for a in timeline.authors}
             chart.write_text(activity_svg(timeline.activity, names, colours, "Activité"))
         started = time.perf_counter()
         await history.timeline(slug)

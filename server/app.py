@@ -6,23 +6,28 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from server.archive.keeping import Keeping
+from server.archive.service import Archives
 from server.auth import redact
 from server.auth.door import Door
+from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
+from server.congress.lobby import Lobby
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
+from server.contributions.theming import Theming
 from server.contributions.warming import VectorWarmer
 from server.history import History
 from server.publication.formats import missing as missing_formats
@@ -35,6 +40,7 @@ from server.realtime.metrics import metrics_endpoint
 from server.realtime.rooms import RoomManager
 from server.routes import (
     archive,
+    congress,
     contributions,
     contributions_page,
     history,
@@ -45,12 +51,12 @@ from server.routes import (
     themes_guided,
 )
 from server.routes.client import client_routes
-from server.routes.congress import congress_page
 from server.routes.invitations import claim_name, open_invitation, sign_out
 from server.routes.status import healthz, index
 from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
+from server.web.errors import exception_handlers
 from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -67,12 +73,16 @@ class Services:
     relay: BrokerRelay
     directory: Directory
     door: Door
+    entry: Entry
+    lobby: Lobby
     organising: Organising
     publishing: Publishing
     history: History
+    keeping: Keeping
     # Contributions and themes (issue 6): bound to the directory's database at start.
-    contributions: Contributions = field(default_factory=lambda: Contributions(ContributionStore()))
-    classifier: Classifier = field(default_factory=Classifier)
+    contributions: Contributions
+    classifier: Classifier
+    theming: Theming
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -87,23 +97,38 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     rooms = RoomManager(settings, update_log, [update_log, relay])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
-    organising = Organising(directory, door.access, settings.access.invitation_days * 86400)
+    organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
     history = History(store, update_log, directory, rooms)
     # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
     publishing = Publishing(directory, store, update_log, seeker=history.seeker)
+    lobby = Lobby(directory, rooms)
+    contributions = Contributions(ContributionStore(), lobby)
+    classifier = Classifier()
+
+    def archives() -> Archives:
+        # The SQL repositories on the directory's database: bound once the store has started, and
+        # usable offline too, where no History runs (server/archive/service.py `Archives.on`).
+        return Archives.on(store, directory.engine, settings.checkpoint_every)
+
     return Services(
-        settings,
-        store,
-        broker,
-        update_log,
-        rooms,
-        peers,
-        relay,
-        directory,
-        door,
-        organising,
-        publishing,
-        history,
+        settings=settings,
+        store=store,
+        broker=broker,
+        update_log=update_log,
+        rooms=rooms,
+        peers=peers,
+        relay=relay,
+        directory=directory,
+        door=door,
+        entry=Entry(door),
+        lobby=lobby,
+        organising=organising,
+        publishing=publishing,
+        history=history,
+        keeping=Keeping(archives, publishing, organising),
+        contributions=contributions,
+        classifier=classifier,
+        theming=Theming(contributions, classifier, directory, rooms),
     )
 
 
@@ -152,6 +177,7 @@ async def start_services(services: Services) -> None:
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
+    services.contributions.arrivals = services.warmer
     await services.history.start()
     await services.door.start()
     await services.broker.start()
@@ -196,6 +222,7 @@ def create_app(settings: Settings | None = None, broker: Broker | None = None) -
         routes=routes(),
         lifespan=lifespan,
         middleware=[Middleware(BodyLimit, limits=settings.bodies)],
+        exception_handlers=exception_handlers(),
     )
     app.state.services = services
     return app
@@ -210,7 +237,7 @@ def routes() -> list[BaseRoute]:
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),
-        Route("/c/{slug}", congress_page, methods=["GET"]),
+        *congress.ROUTES,
         *contributions_page.ROUTES,  # before the client's /c/{slug}/{page}
         *organiser_page.ROUTES,
         *organiser.ROUTES,

@@ -1,4 +1,7 @@
-"""Errors that carry the WebSocket close code they become at the edge."""
+"""Errors as small classes: the WebSocket close code they become, and the domain errors the HTTP edge maps.
+
+The HTTP answer of each error is chosen in one place, server/web/errors.py.
+"""
 
 from __future__ import annotations
 
@@ -69,6 +72,30 @@ class Forbidden(AccessDenied):
     http_status = 403
 
 
+class NotYourCongress(Forbidden):
+    def __init__(self, reason: str = "not your congress") -> None:
+        super().__init__(reason)
+
+
+class OrganisersOnly(Forbidden):
+    def __init__(self, reason: str = "organisers only") -> None:
+        super().__init__(reason)
+
+
+class InvitationOnly(Forbidden):
+    """The editors' pages say only this to anyone not of the congress, invited elsewhere or not at all."""
+
+    def __init__(self, reason: str = "invitation only") -> None:
+        super().__init__(reason)
+
+
+class CrossSite(Forbidden):
+    """A cookie-carrying request that changes something, sent from another site (server/auth/door.py)."""
+
+    def __init__(self, reason: str = "cross-site request refused") -> None:
+        super().__init__(reason)
+
+
 class TooMany(AccessDenied):
     code = CloseCode.TOO_MANY
     http_status = 429
@@ -79,3 +106,23 @@ class DoorUnavailable(AccessDenied):
 
     code = CloseCode.TRY_AGAIN_LATER
     http_status = 503
+
+
+class DomainError(ValueError):
+    """A request the congress's rules do not allow; the message is shown to the person who asked."""
+
+
+class BadRequest(DomainError):
+    """A request the edge cannot read: a body that is not JSON, a parameter out of its range."""
+
+
+class NotFound(DomainError):
+    """No such thing, or not one this person may see (the two are not told apart)."""
+
+
+class Conflict(DomainError):
+    """The request collides with what is already there (a name already chosen, a run in progress)."""
+
+
+class Unavailable(DomainError):
+    """Something this instance lacks for now (the browser client not built, an export format)."""

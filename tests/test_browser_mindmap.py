@@ -7,7 +7,7 @@ from typing import Any
 from pycrdt import Doc, Map
 
 from crdt.mindmap import ROOT_ID, Node, add_node, build_tree, delete, ensure_root, move, nodes_map, to_outline
-from tests.support.browser import People, screenshot, wait_until
+from tests.support.browser import People, screenshot, wait_for_js, wait_until
 from tests.support.rooms import push_mindmap, server_tree
 from tests.support.server import ServerProcess
 
@@ -136,7 +136,7 @@ def test_concurrent_moves_in_two_browsers_never_break_the_tree(
     for page in (alice, bob):
         page.wait_for_selector("[role=treeitem][data-id=y]")
         page.context.set_offline(True)
-        page.wait_for_function("!window.ubiquite.rooms.mindmap.provider.wsconnected")
+        wait_for_js(page, "!window.ubiquite.rooms.mindmap.provider.wsconnected")
     # Offline, each drags one branch onto the other: once merged they would be each other's parent.
     alice.drag_and_drop(".mm-node:has-text('Éducation')", ".mm-node:has-text('Inclusion')")
     bob.drag_and_drop(".mm-node:has-text('Inclusion')", ".mm-node:has-text('Éducation')")

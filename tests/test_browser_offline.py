@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.browser import People, wait_until
+from tests.support.browser import People, wait_for_js, wait_until
 
 MOTION_TEXT = "window.ubiquite.rooms.motion.doc.getText('text').toString()"
 
@@ -22,7 +22,7 @@ def test_offline_edits_survive_a_reload_and_arrive(people: People) -> None:
 
     # Reload while still offline: the page comes from the cache, the text from IndexedDB.
     alice.reload()
-    alice.wait_for_function("window.ubiquite && window.ubiquite.rooms.motion.local.synced")
+    wait_for_js(alice, "window.ubiquite && window.ubiquite.rooms.motion.local.synced")
     assert alice.evaluate(MOTION_TEXT) == "Écrit dans le train, sans réseau."
     assert "1 modification non envoyée" in alice.locator(".connection").inner_text()
     assert bob.evaluate(MOTION_TEXT) == ""
@@ -37,7 +37,7 @@ def test_signing_out_leaves_nothing_of_the_congress_in_the_browser(people: Peopl
     alice = people.open("/c/partage/motion", name="Alice Martin")
     alice.click(".cm-content")
     alice.keyboard.insert_text("Brouillon confidentiel")
-    alice.wait_for_function("window.ubiquite.rooms.motion.local.synced")
+    wait_for_js(alice, "window.ubiquite.rooms.motion.local.synced")
     assert alice.evaluate("indexedDB.databases().then(list => list.length)") > 0
     alice.goto(alice.url.replace("/motion", ""))
     alice.get_by_role("button", name="Se déconnecter").click()

@@ -7,7 +7,7 @@ from typing import Any
 
 from crdt.awareness import decode_awareness_update
 from crdt.protocol import AwarenessMessage, decode_message
-from tests.support.browser import People, run_async, wait_until
+from tests.support.browser import People, run_async, wait_for_js, wait_until
 from tests.support.rooms import room_url
 from tests.support.server import ServerProcess
 from tests.support.yclient import YClient
@@ -18,7 +18,7 @@ def test_a_browser_never_resends_other_peoples_presence(people: People, web_serv
     sent: list[bytes] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
     page.reload()  # the listener sees the sockets opened from now on
-    page.wait_for_function("window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
+    wait_for_js(page, "window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
     # The page joins two rooms (motion and mind map), each with a document of its own.
     own = set(
         page.evaluate(

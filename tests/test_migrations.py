@@ -124,7 +124,7 @@ async def _upgrade_and_check(url: str) -> None:
         assert hashlib.sha256(adopted.encode()).hexdigest() == EXPECTED["motion_at_version"]
         now = await history.text_at(EXPECTED["congress"])
         assert hashlib.sha256(now.encode()).hexdigest() == EXPECTED["motion_now"]
-        publication = Publishing(directory, store, None).publication(congress.id)
+        publication = Publishing(directory, store, None).publications.publication(congress.id)
         assert publication is not None and publication.position == EXPECTED["position"]
         passages = await history.authorship(EXPECTED["congress"], EXPECTED["position"])
         writers = {f"participant:{p.id}" for p in directory.participants(congress.id)}

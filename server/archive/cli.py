@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from server.archive.format import ArchiveRefused
-from server.archive.service import Archives
 from server.congress.domain import Role
 from server.congress.provision import admin
 from server.settings import Settings
@@ -16,8 +15,7 @@ from server.settings import Settings
 
 def archive_export(args: argparse.Namespace, settings: Settings) -> int:
     with admin(settings) as setup:
-        archives = Archives.on(setup.store, setup.directory.engine, settings.checkpoint_every)
-        data = asyncio.run(archives.export(args.congress))
+        data = asyncio.run(setup.services.keeping.archives().export(args.congress))
     target = Path(args.file)
     partial = target.with_name(target.name + ".partial")
     partial.write_bytes(data)
@@ -34,8 +32,7 @@ def archive_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     with admin(settings) as setup:
         try:
-            archives = Archives.on(setup.store, setup.directory.engine, settings.checkpoint_every)
-            imported = asyncio.run(archives.import_(data, args.slug))
+            imported = asyncio.run(setup.services.keeping.archives().import_(data, args.slug))
         except ArchiveRefused as exc:
             print(f"error: {exc}; nothing was imported", file=sys.stderr)
             return 1

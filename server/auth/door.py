@@ -25,7 +25,15 @@ from server.auth.sockets import SocketRegistry
 from server.auth.tokens import TokenSigner
 from server.congress.directory import Directory
 from server.congress.domain import Identity
-from server.errors import AccessDenied, DoorUnavailable, Forbidden, TooMany, Unauthorized
+from server.errors import (
+    AccessDenied,
+    CrossSite,
+    DoorUnavailable,
+    NotYourCongress,
+    OrganisersOnly,
+    TooMany,
+    Unauthorized,
+)
 from server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -135,24 +143,29 @@ class Door:
 
     async def organiser(self, conn: HTTPConnection, slug: str, method: str) -> Identity:
         """An organiser of congress `slug`, checked against cross-site requests when by cookie."""
+        identity = await self.member(conn, slug, method)
+        if not identity.is_organiser:
+            raise OrganisersOnly()
+        return identity
+
+    async def member(self, conn: HTTPConnection, slug: str, method: str) -> Identity:
+        """Anyone of congress `slug`, checked against cross-site requests when by cookie."""
         identity = await self._checked_caller(conn, method)
         if identity.congress_slug != slug:
-            raise Forbidden("not your congress")
-        if not identity.is_organiser:
-            raise Forbidden("organisers only")
+            raise NotYourCongress()
         return identity
 
     async def any_organiser(self, conn: HTTPConnection, method: str) -> Identity:
         """An organiser of some congress of this instance (to create a congress, import an archive)."""
         identity = await self._checked_caller(conn, method)
         if not identity.is_organiser:
-            raise Forbidden("organisers only")
+            raise OrganisersOnly()
         return identity
 
     async def _checked_caller(self, conn: HTTPConnection, method: str) -> Identity:
         caller = await self.identify(conn)
         if caller.by_cookie and method not in SAFE_METHODS and not self.same_site_request(conn):
-            raise Forbidden("cross-site request refused")
+            raise CrossSite()
         return caller.identity
 
     def set_session_cookie(self, response: Response, conn: HTTPConnection, secret: str, max_age: int) -> None:

@@ -8,18 +8,13 @@ itself to others under another name, role, site or colour.
 
 from __future__ import annotations
 
-import hashlib
-
 from server.congress.domain import Identity
-
-# Cursor and presence colours, dark enough for white name labels (WCAG AA, 4.5:1).
-USER_COLOURS = ("#1565c0", "#2e7d32", "#b3261e", "#6a1b9a", "#a04a00", "#00695c", "#ad1457", "#4e342e")
+from server.palette import person_colour
 
 
 def user_colour(author: str) -> str:
-    """The same colour for a person on every page and every visit."""
-    digest = hashlib.sha256(author.encode()).digest()
-    return USER_COLOURS[digest[0] % len(USER_COLOURS)]
+    """The same colour for a person on every page and every visit, and in the history (server/palette.py)."""
+    return person_colour(author)
 
 
 def presence_identity(identity: Identity) -> dict[str, str]:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from server.errors import DomainError as DomainError  # re-exported: the congress's rules raise it
+
 
 class Phase(StrEnum):
     CONTRIBUTIONS = "contributions"
@@ -34,10 +36,6 @@ DOCUMENT_KINDS = ("motion", "mindmap")
 # No dot in a slug, so `{slug}.{kind}` always splits back unambiguously, and the
 # room name stays inside server.realtime.room.ROOM_NAME (letters, digits, `.`, `_`, `-`).
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?")
-
-
-class DomainError(ValueError):
-    """A request the congress's rules do not allow; the message is shown to the organiser."""
 
 
 def check_slug(slug: str) -> str:

@@ -1,9 +1,9 @@
 """Setting a congress up from outside the server: the command line, the benchmark and the tests.
 
 They open the same database and secret key as the server (DATABASE_URL,
-UBIQUITE_DATA_DIR, SECRET_KEY), through the same composition root
-(server.app.offline_services), so what they create is what the server checks,
-whether it is running or not.
+UBIQUITE_DATA_DIR, SECRET_KEY) through the same composition root
+(server/app.py `offline_services`), so what they create is what the server
+checks, whether it is running or not.
 """
 
 from __future__ import annotations
@@ -20,17 +20,34 @@ from server.congress.service import Invited, Organising
 from server.settings import Settings
 from server.store.base import Store
 
-if TYPE_CHECKING:  # the access service is built by the composition root; congress does not import auth
+if TYPE_CHECKING:  # types only: server.auth imports this package, not the other way round
+    from server.app import Services
     from server.auth.access import AccessService
 
 
 @dataclass(frozen=True)
 class Admin:
-    settings: Settings
-    store: Store
-    directory: Directory
-    access: AccessService
-    organising: Organising
+    services: Services
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def store(self) -> Store:
+        return self.services.store
+
+    @property
+    def directory(self) -> Directory:
+        return self.services.directory
+
+    @property
+    def access(self) -> AccessService:
+        return self.services.door.access
+
+    @property
+    def organising(self) -> Organising:
+        return self.services.organising
 
     def link(self, token: str) -> str:
         return f"{self.settings.base_url}/i/{token}"
@@ -49,18 +66,10 @@ class Admin:
 
 @contextlib.contextmanager
 def admin(settings: Settings | None = None) -> Iterator[Admin]:
-    # Imported here: the composition root imports the routes, and this module is imported by the
-    # command line before them.
-    from server.app import offline_services
+    from server.app import offline_services  # the composition root imports every route; only when used
 
     with offline_services(settings or Settings.from_env()) as services:
-        yield Admin(
-            services.settings,
-            services.store,
-            services.directory,
-            services.door.access,
-            services.organising,
-        )
+        yield Admin(services)
 
 
 def mint_tokens(

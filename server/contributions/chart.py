@@ -12,9 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
+from server import palette
+
 # Dark enough for white text and distinct for the common colour blindnesses (Okabe-Ito, darkened).
-COLOURS = ("#0b5fa5", "#c75300", "#00796b", "#b0006d", "#5e35b1", "#6d6d00", "#8d4b00", "#37474f")
-UNSORTED = "#9e9e9e"
+COLOURS = palette.THEMES
+UNSORTED = palette.UNSORTED
 WIDTH = 900
 BAR = 26
 FONT = "system-ui, sans-serif"
@@ -22,8 +24,7 @@ MIN_DAYS = 14
 MAX_COLUMN = 36
 
 
-def colour(index: int) -> str:
-    return COLOURS[index % len(COLOURS)]
+colour = palette.theme_colour
 
 
 def _day(timestamp: float) -> dt.date:

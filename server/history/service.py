@@ -21,7 +21,7 @@ from typing import Any
 
 from pycrdt import Doc
 
-from crdt.history import Passage
+from crdt.history import Change, Passage, word_diff
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
 from server.congress.directory import Directory
@@ -299,6 +299,19 @@ class History:
         if row is None or row.congress_id != await self.congress_id(slug):
             raise UnknownVersion("no such version in this congress")
         return _version(row)
+
+    # -- for the organisers' pages ------------------------------------------------------------
+
+    async def names(self, slug: str) -> dict[str, str]:
+        """The name behind each author id of this congress (`participant:12`)."""
+        congress_id = await self.congress_id(slug)
+        people = await asyncio.to_thread(self.directory.participants, congress_id)
+        return {f"participant:{p.id}": p.name for p in people}
+
+    async def compare(self, slug: str, old: int, new: int) -> list[Change]:
+        """The motion's words from position `old` to position `new`."""
+        before, after = await asyncio.gather(self.text_at(slug, old), self.text_at(slug, new))
+        return word_diff(before, after)
 
 
 def _version(row: Any) -> NamedVersion:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from server.congress.models import CongressRow, ParticipantRow
 from server.publication.versions import MotionVersion
+from server.web.words import word as catalogue_word
 
 MONTHS_FR = (
     "janvier",
@@ -26,29 +27,10 @@ MONTHS_FR = (
     "décembre",
 )
 
-WORDS: dict[str, tuple[str, str]] = {
-    "motion": ("Motion", "Motion"),
-    "edition": ("Édition", "Edition"),
-    "dates": ("Dates", "Dates"),
-    "version": ("Version", "Version"),
-    "version_of": (
-        "Texte au {when} (position {position} du journal)",
-        "Text as of {when} (log position {position})",
-    ),
-    "version_empty": ("Texte vide (position {position} du journal)", "Empty text (log position {position})"),
-    "contributors": ("Contributeur·rices", "Contributors"),
-    "nobody": ("Aucune contribution enregistrée.", "No contribution recorded."),
-    "published": ("Texte publié", "Published text"),
-    "downloads": ("Télécharger", "Download"),
-    "empty": ("La motion est vide.", "The motion is empty."),
-    "someone": ("participant·e n° {id}", "participant no. {id}"),
-    "colon": (" : ", ": "),
-}
-
 
 def word(key: str, lang: str, **values: object) -> str:
-    french, english = WORDS[key]
-    return (english if lang == "en" else french).format(**values)
+    """The export's words are the catalogue's `publication` area (server/web/words/publication.json)."""
+    return catalogue_word(key, lang, "publication", **values)
 
 
 def format_date(day: dt.date, lang: str) -> str:

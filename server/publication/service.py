@@ -10,12 +10,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from server.congress.directory import Directory
-from server.congress.domain import room_name
+from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow
+from server.errors import NotYourCongress
 from server.history.seek import Seeker
 from server.publication.edition import Edition, make_edition
+from server.publication.formats import export
 from server.publication.models import PublicationRow
 from server.publication.store import PublicationRepository, PublicationStore
 from server.publication.versions import CURRENT, MotionVersion, Version, motion_at
@@ -26,6 +29,16 @@ log = logging.getLogger(__name__)
 
 FLUSH_WAIT = 5.0  # seconds to wait for queued updates before "current" settles for what is stored
 CACHE_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What is published of a congress: a log position, when, by whom."""
+
+    slug: str
+    position: int
+    published_at: float
+    published_by: str
 
 
 class Publishing:
@@ -70,7 +83,21 @@ class Publishing:
             self._keep(motion)
         return motion
 
-    async def edition(self, congress: CongressRow, version: Version, lang: str) -> Edition:
+    async def edition(self, me: Identity, version: Version, lang: str) -> Edition:
+        """What an organiser exports of any version of their congress's motion."""
+        return await self._edition(await self._congress(me), version, lang)
+
+    async def download(self, edition: Edition, name: str) -> bytes:
+        """The edition as a file of format `name` (md, html, pdf, docx)."""
+        return await asyncio.to_thread(export, edition, name)
+
+    async def _congress(self, me: Identity) -> CongressRow:
+        congress = await asyncio.to_thread(self.directory.congress_by_id, me.congress_id)
+        if congress is None:
+            raise NotYourCongress()
+        return congress
+
+    async def _edition(self, congress: CongressRow, version: Version, lang: str) -> Edition:
         motion = await self.motion(congress, version)
         assert congress.id is not None
         people = await asyncio.to_thread(self.directory.participants, congress.id)
@@ -87,31 +114,43 @@ class Publishing:
 
     # -- publication -------------------------------------------------------------------
 
-    def publication(self, congress_id: int) -> PublicationRow | None:
+    def _publication(self, congress_id: int) -> PublicationRow | None:
         return self.publications.publication(congress_id)
 
-    async def publish(self, congress: CongressRow, version: Version, author: str) -> PublicationRow:
+    async def publication(self, me: Identity) -> Published | None:
+        row = await asyncio.to_thread(self._publication, me.congress_id)
+        return None if row is None else _published(me.congress_slug, row)
+
+    async def publish(self, me: Identity, version: Version) -> Published:
+        congress, author = await self._congress(me), me.author
         motion = await self.motion(congress, version)
         assert congress.id is not None
         row = await asyncio.to_thread(self.publications.publish, congress.id, motion.position, author)
         self._keep(motion)
         log.info("congress %s: motion published at position %d by %s", congress.slug, row.position, author)
-        return row
+        return _published(congress.slug, row)
 
-    def unpublish(self, congress_id: int) -> bool:
-        return self.publications.unpublish(congress_id)
+    async def unpublish(self, me: Identity) -> bool:
+        removed = await asyncio.to_thread(self.publications.unpublish, me.congress_id)
+        if removed:
+            log.info("congress %s: publication withdrawn by %s", me.congress_slug, me.author)
+        return removed
 
     async def published_edition(self, slug: str, lang: str) -> Edition | None:
         """The published version of congress `slug` for anyone, or None if nothing is published."""
         congress = await asyncio.to_thread(self.directory.congress, slug)
         if congress is None or congress.id is None:
             return None
-        row = await asyncio.to_thread(self.publication, congress.id)
+        row = await asyncio.to_thread(self._publication, congress.id)
         if row is None:
             return None
-        return await self.edition(congress, row.position, lang)
+        return await self._edition(congress, row.position, lang)
 
     def _keep(self, motion: MotionVersion) -> None:
         self._published[(motion.room, motion.position)] = motion
         while len(self._published) > CACHE_SIZE:
             self._published.popitem(last=False)
+
+
+def _published(slug: str, row: PublicationRow) -> Published:
+    return Published(slug, row.position, row.published_at, row.published_by)

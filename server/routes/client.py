@@ -2,41 +2,39 @@
 
 The bundle (static/src, built into static/dist by scripts/install) draws the
 motion editor, the mind map and the projector view from that configuration:
-which rooms to join, who the person is and in which language to speak.
+which rooms to join, who the person is and in which language to speak. The
+shell is templates/editor.html, under the editors' CSP (server/web/headers.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import html
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from server.auth.door import Door
-from server.auth.presence import user_colour
-from server.congress.domain import room_name
-from server.errors import AccessDenied
+from server.congress.domain import Identity, room_name
+from server.errors import AccessDenied, InvitationOnly, NotFound, Unavailable
+from server.palette import person_colour
+from server.web.guards import services_of
+from server.web.headers import editor_headers
+from server.web.language import language
+from server.web.templates import render
+
+if TYPE_CHECKING:
+    from server.app import Services
 
 DIST = Path(__file__).resolve().parents[2] / "static" / "dist"
 # URL segment (French first) → the page the bundle draws.
 PAGES = {"motion": "motion", "carte": "mindmap", "projecteur": "projector"}
-PAGE_TITLES = {
-    "motion": ("Motion", "Motion"),
-    "mindmap": ("Carte mentale", "Mind map"),
-    "projector": ("Projection", "Projector"),
-}
-LANG_COOKIE = "ubiquite_lang"
 
 
 def bundle_built() -> bool:
-    """scripts/install builds static/dist; without npm it cannot, and the pages say so."""
+    """scripts/install builds static/dist; without npm it cannot, and the pages say so (503)."""
     return (DIST / "app.js").exists()
 
 
@@ -53,8 +51,8 @@ class ClientUser:
 
     @property
     def colour(self) -> str:
-        """The same colour for a person on every page and every visit (and in presence)."""
-        return user_colour(self.id)
+        """The same colour for a person on every page and every visit (server/palette.py)."""
+        return person_colour(self.id)
 
 
 @dataclass(frozen=True)
@@ -91,97 +89,44 @@ class ClientConfig:
         }
 
 
-async def client_config(request: Request) -> ClientConfig | None:
-    """The configuration for the person behind `request`'s session, or None if they may not see
-    this congress (no or bad session, revoked, another congress)."""
-    services = request.app.state.services
-    door: Door = services.door
-    slug = request.path_params["slug"]
-    try:
-        identity = (await door.identify(request)).identity
-    except AccessDenied:
-        return None
-    if identity.congress_slug != slug:
-        return None
-    congress = await asyncio.to_thread(door.directory.congress, slug)
-    person = await asyncio.to_thread(door.directory.participant, identity.participant_id)
-    if congress is None or person is None:
-        return None
-    site: Site = "remote" if person.site == "remote" else "on_site"
+async def client_config(services: Services, identity: Identity) -> ClientConfig:
+    """The configuration for a member of the congress."""
+    seat = await services.lobby.seat(identity)
+    slug = identity.congress_slug
+    site: Site = "remote" if seat.site == "remote" else "on_site"
     return ClientConfig(
         user=ClientUser(identity.author, identity.name, identity.role.value, site),  # type: ignore[arg-type]
         congress_slug=slug,
-        congress_title=congress.title,
+        congress_title=seat.congress.title,
         rooms={"motion": room_name(slug, "motion"), "mindmap": room_name(slug, "mindmap")},
         organiser_url=f"/c/{slug}/organisation" if identity.is_organiser else None,
     )
 
 
-def language(request: Request) -> str:
-    """`?lang=` (remembered in a cookie), else the browser's preference between French and English."""
-    chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE)
-    if chosen in ("fr", "en"):
-        return chosen
-    for part in request.headers.get("accept-language", "").split(","):
-        tag = part.split(";")[0].strip().lower()
-        if tag.startswith(("fr", "en")):
-            return tag[:2]
-    return "fr"
-
-
 async def client_page(request: Request) -> Response:
     page = PAGES.get(request.path_params["page"])
-    lang = language(request)
     if page is None:
-        return _message(lang, 404, ("Page inconnue", "Unknown page"))
+        raise NotFound("unknown page")
     if not bundle_built():
-        return _message(
-            lang,
-            503,
-            (
-                "Le client n'est pas construit : lancez scripts/install.",
-                "The client is not built: run scripts/install.",
-            ),
-        )
-    config = await client_config(request)
-    if config is None:
-        return _message(lang, 403, ("Accès sur invitation", "Invitation only"))
-    response = HTMLResponse(_shell(config.page_json(request, page, lang), config.congress_title, lang))
-    if request.query_params.get("lang") == lang:
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")
-    return response
-
-
-def _shell(config: dict[str, Any], congress_title: str, lang: str) -> str:
-    title = PAGE_TITLES[config["page"]][1 if lang == "en" else 0]
-    # `<` escaped so that no value (a congress title, a name) can close the script element.
-    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-    version = _bundle_version()
-    return f"""<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} — {html.escape(congress_title)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/app.css?v={version}">
-</head><body>
-<noscript>Ubiquité a besoin de JavaScript. / <span lang="en">Ubiquité needs JavaScript.</span></noscript>
-<script type="application/json" id="ubiquite-config">{data}</script>
-<script type="module" src="/static/app.js?v={version}"></script>
-</body></html>"""
+        raise Unavailable("the client is not built: run scripts/install")
+    services = services_of(request)
+    try:
+        identity = await services.door.member(request, request.path_params["slug"], "GET")
+    except AccessDenied as denied:  # one answer, 403, whoever is not of this congress
+        raise InvitationOnly() from denied
+    config = await client_config(services, identity)
+    context = {
+        "page": page,
+        "congress_title": config.congress_title,
+        "config": config.page_json(request, page, language(request)),
+        "version": _bundle_version(),
+    }
+    return render(request, "editor.html", context, headers=editor_headers(request))
 
 
 def _bundle_version() -> str:
     """Changes with each build, so browsers and the offline cache never mix two bundles."""
     return str(int((DIST / "app.js").stat().st_mtime))
-
-
-def _message(lang: str, status: int, text: tuple[str, str]) -> HTMLResponse:
-    message = html.escape(text[1 if lang == "en" else 0])
-    return HTMLResponse(
-        f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>Ubiquité</title>'
-        f"<p>{message}</p></html>",
-        status_code=status,
-    )
 
 
 def _ws_base(request: Request) -> str:

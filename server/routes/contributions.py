@@ -2,189 +2,116 @@
 
 Anyone of the congress may call the contribution routes (what they get depends
 on who they are: server/contributions/service.py); the theme routes and the
-import and export are for organisers. A browser's cookie needs the CSRF
-header on anything that changes state, as on every route of the closed door.
+import and export are for organisers (server/contributions/theming.py). A
+browser's cookie needs the CSRF header on anything that changes state, as on
+every route of the closed door (server/web/guards.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from crdt.mindmap import build_tree
-from server.auth.door import SAFE_METHODS
-from server.congress.domain import DomainError, Identity, Phase, room_name
+from server.congress.domain import DomainError, Identity
 from server.contributions import review
-from server.contributions.chart import themes_svg
-from server.contributions.classifier import ClassificationBusy
-from server.contributions.placement import place_themes
 from server.contributions.review import Draft
-from server.contributions.service import ImportRefused, NotFound, PhaseClosed, contribution_json
+from server.contributions.service import Written
 from server.contributions.store import Filter
-from server.errors import AccessDenied, Forbidden
-from server.routes.organiser import _json
-from server.web.i18n import language
-from server.web.i18n_contributions import words
+from server.contributions.theming import Board, ChartWords, Correction, Member
+from server.web.guards import Handler, member, organiser
+from server.web.language import language
+from server.web.params import BIGGEST, body, integer, json_object
+from server.web.words import word
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from server.app import Services
+
 MAX_IMPORT = 20 * 1024 * 1024  # 2,000 contributions of a few sentences are under 2 MB
 
-Handler = Callable[[Request, Any, Identity], Awaitable[Any]]
 
-
-def _endpoint(
-    handler: Handler, *, organiser: bool, status: int = 200
-) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        services = request.app.state.services
-        slug = request.path_params["slug"]
-        try:
-            if organiser:
-                identity = await services.door.organiser(request, slug, request.method)
-            else:
-                caller = await services.door.identify(request)
-                unsafe = caller.by_cookie and request.method not in SAFE_METHODS
-                if unsafe and not services.door.same_site_request(request):
-                    raise Forbidden("cross-site request refused")
-                identity = caller.identity
-                if identity.congress_slug != slug:
-                    raise Forbidden("not your congress")
-            result = await handler(request, services, identity)
-            if isinstance(result, Response):
-                return result
-            return JSONResponse(result, status_code=status)
-        except AccessDenied as denied:
-            return JSONResponse({"error": denied.reason}, status_code=denied.http_status)
-        except ImportRefused as refused:
-            rows = [{"line": p.line, "reason": p.reason} for p in refused.problems]
-            return JSONResponse({"error": str(refused), "rows": rows}, status_code=422)
-        except NotFound as exc:
-            return JSONResponse({"error": str(exc)}, status_code=404)
-        except PhaseClosed as exc:
-            return JSONResponse({"error": str(exc)}, status_code=403)
-        except ClassificationBusy as exc:
-            return JSONResponse({"error": str(exc)}, status_code=409)
-        except DomainError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=400)
-
-    return endpoint
-
-
-def member(handler: Handler, status: int = 200) -> Callable[[Request], Awaitable[Response]]:
-    return _endpoint(handler, organiser=False, status=status)
-
-
-def organiser(handler: Handler, status: int = 200) -> Callable[[Request], Awaitable[Response]]:
-    return _endpoint(handler, organiser=True, status=status)
+def contribution_json(row: Written, *, author: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": row.key,
+        "title": row.title,
+        "text": row.text,
+        "axis": row.axis,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "merged_into": row.merged_into,
+    }
+    if author:
+        data.update({"author": row.author, "author_id": row.author_id, "source": row.source})
+    return data
 
 
 # -- contributions ------------------------------------------------------------------------
 
 
-async def list_contributions(request: Request, services: Any, identity: Identity) -> Any:
+async def list_contributions(request: Request, services: Services, identity: Identity) -> Any:
     params = request.query_params
     author = params.get("author", "")
     where = Filter(
         query=params.get("q", "")[:200],
         axis=params.get("axis", "")[:200],
-        author_id=int(author) if author.isdigit() else None,
+        author_id=integer(author, "author", 0, BIGGEST) if author.isdigit() else None,
         source=params.get("source", "") if params.get("source") in ("browser", "import") else "",
     )
-    rows = await asyncio.to_thread(services.contributions.listing, identity, where)
+    listing = await services.contributions.browse(identity, where)
     result: dict[str, Any] = {
-        "phase": identity.phase.value,
-        "writable": _writable(identity),
-        "contributions": [contribution_json(r, author=identity.is_organiser) for r in rows],
+        "phase": listing.phase.value,
+        "writable": listing.writable,
+        "contributions": [contribution_json(r, author=identity.is_organiser) for r in listing.contributions],
     }
-    if identity.is_organiser:
-        result["axes"] = await asyncio.to_thread(services.contributions.store.axes, identity.congress_id)
-    # The axes the organisers wrote, offered to contributors when they pick one (issue 14).
-    axes = await asyncio.to_thread(services.contributions.axes, identity.congress_id)
-    result["congress_axes"] = [axis["name"] for axis in axes]
+    if listing.axes is not None:
+        result["axes"] = list(listing.axes)
+    result["congress_axes"] = list(listing.congress_axes)
     return result
 
 
-def _writable(identity: Identity) -> bool:
-    from server.contributions.service import may_write
-
-    return may_write(identity.role, identity.phase)
-
-
-async def add_contribution(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
-    row = await asyncio.to_thread(services.contributions.add, identity, identity.phase, data)
-    services.warmer.arrived(identity.congress_id)
-    return contribution_json(row, author=identity.is_organiser)
+async def add_contribution(request: Request, services: Services, identity: Identity) -> Any:
+    written = await services.contributions.write(identity, await json_object(request))
+    return contribution_json(written, author=identity.is_organiser)
 
 
-async def get_contribution(request: Request, services: Any, identity: Identity) -> Any:
-    row = await asyncio.to_thread(services.contributions.own, identity, request.path_params["key"])
-    return contribution_json(row, author=identity.is_organiser)
+async def get_contribution(request: Request, services: Services, identity: Identity) -> Any:
+    written = await services.contributions.read(identity, request.path_params["key"])
+    return contribution_json(written, author=identity.is_organiser)
 
 
-async def edit_contribution(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
+async def edit_contribution(request: Request, services: Services, identity: Identity) -> Any:
+    data = await json_object(request)
+    written = await services.contributions.change(identity, request.path_params["key"], data)
+    return contribution_json(written, author=identity.is_organiser)
+
+
+async def withdraw_contribution(request: Request, services: Services, identity: Identity) -> Any:
     key = request.path_params["key"]
-    row = await asyncio.to_thread(services.contributions.edit, identity, identity.phase, key, data)
-    services.warmer.arrived(identity.congress_id)
-    return contribution_json(row, author=identity.is_organiser)
-
-
-async def withdraw_contribution(request: Request, services: Any, identity: Identity) -> Any:
-    key = request.path_params["key"]
-    await asyncio.to_thread(services.contributions.withdraw, identity, identity.phase, key)
+    await services.contributions.withdraw(identity, key)
     return {"withdrawn": key}
 
 
-async def mindmap_links(services: Any, slug: str) -> set[str]:
-    room = await services.rooms.get(room_name(slug, "mindmap"))
-    return {link for _, node in build_tree(room.doc).walk() for link in node.links}
-
-
-async def linked_contributions(request: Request, services: Any, identity: Identity) -> Any:
+async def linked_contributions(request: Request, services: Services, identity: Identity) -> Any:
     keys = [k for k in request.query_params.get("ids", "").split(",") if k][:500]
-    linked = await mindmap_links(services, identity.congress_slug)
-    rows = await asyncio.to_thread(services.contributions.linked, identity, identity.phase, keys, linked)
+    rows = await services.contributions.behind(identity, keys)
     return {"contributions": [contribution_json(r, author=identity.is_organiser) for r in rows]}
 
 
-async def import_contributions(request: Request, services: Any, identity: Identity) -> Any:
-    body = await request.body()
-    if len(body) > MAX_IMPORT:
-        raise DomainError("file too large (20 MB at most)")
+async def import_contributions(request: Request, services: Services, identity: Identity) -> Any:
+    data = await body(request, MAX_IMPORT, "file (20 MB at most)")
     kind = request.headers.get("content-type", "")
     if "json" not in kind and request.query_params.get("format") == "json":
         kind = "application/json"
-    service = services.contributions
-
-    def work() -> int:
-        return int(
-            service.import_rows(
-                identity.congress_id, service.parse(body, kind if "json" in kind or "csv" in kind else "")
-            )
-        )
-
-    count = await asyncio.to_thread(work)
-    services.warmer.arrived(identity.congress_id)
-    log.info(
-        "%d contributions imported into %s by participant %d",
-        count,
-        identity.congress_slug,
-        identity.participant_id,
-    )
-    return {"imported": count}
+    kind = kind if "json" in kind or "csv" in kind else ""
+    return {"imported": await services.contributions.import_file(identity, data, kind)}
 
 
-async def export_contributions(request: Request, services: Any, identity: Identity) -> Any:
+async def export_contributions(request: Request, services: Services, identity: Identity) -> Any:
     fmt = "json" if request.query_params.get("format") == "json" else "csv"
-    content = await asyncio.to_thread(services.contributions.export, identity.congress_id, fmt)
+    content = await services.contributions.export_file(identity, fmt)
     media = "application/json" if fmt == "json" else "text/csv"
     filename = f"contributions-{identity.congress_slug}.{fmt}"
     return Response(
@@ -197,101 +124,74 @@ async def export_contributions(request: Request, services: Any, identity: Identi
 # -- themes -------------------------------------------------------------------------------
 
 
-async def themes_json(services: Any, identity: Identity) -> dict[str, Any]:
-    store = services.contributions.store
-
-    def read() -> tuple[list[Draft], Any, list[Any], dict[str, list[str]], list[dict[str, str]]]:
-        return (
-            services.contributions.drafts(identity.congress_id),
-            store.run_info(identity.congress_id),
-            store.search(identity.congress_id),
-            services.contributions.authors(identity.congress_id),
-            services.contributions.axes(identity.congress_id),
-        )
-
-    drafts, run, rows, authors, axes = await asyncio.to_thread(read)
-    by_key = {r.key: r for r in rows}
-    placed = {key for d in drafts for key in d.ids()}
-
-    def card(key: str) -> dict[str, Any]:
-        row = by_key.get(key)
-        return {
-            "id": key,
-            "title": row.title if row else "",
-            "text": row.text if row else "",
-            "author": row.author_name if row else "",
-            "authors": authors.get(key, []),
-            "withdrawn": row is None,
-        }
-
-    pairs = [] if run is None else json.loads(run.near_duplicates)
+def member_json(m: Member) -> dict[str, Any]:
     return {
-        "themes": [
-            {
-                "index": i,
-                "name": d.name,
-                "title": d.title,
-                "label": d.label,
-                "axis": d.axis,
-                "other": d.other,
-                "words": list(d.words),
-                "reviewed": d.reviewed,
-                "size": len(d.members),
-                "contributions": [
-                    {**card(m.key), "centrality": m.centrality, "pinned": m.pinned} for m in d.members
-                ],
-                "subthemes": [{"label": label, "contributions": list(keys)} for label, keys in d.subthemes],
-            }
-            for i, d in enumerate(drafts)
-        ],
-        "axes": axes,
-        "run": None
-        if run is None
-        else {
-            "ran_at": run.ran_at,
-            "k": run.k,
-            "proposed_k": run.proposed_k,
-            "contributions": run.contributions,
-            "seconds": run.seconds,
-        },
-        # Pairs still to decide: both still there and neither merged since.
-        "near_duplicates": [
-            {"first": a, "second": b, "similarity": s, "pair": [card(a), card(b)]}
-            for a, b, s in pairs
-            if a in by_key and b in by_key and not by_key[a].merged_into and not by_key[b].merged_into
-        ],
-        "unclassified": [r.key for r in rows if r.key not in placed and not r.merged_into],
-        "total": len(rows),
-        "running": services.classifier.running,
+        "id": m.key,
+        "title": m.title,
+        "text": m.text,
+        "author": m.author,
+        "authors": list(m.authors),
+        "withdrawn": m.withdrawn,
     }
 
 
-async def get_themes(request: Request, services: Any, identity: Identity) -> Any:
-    return await themes_json(services, identity)
+def board_json(board: Board) -> dict[str, Any]:
+    return {
+        "themes": [
+            {
+                "index": t.index,
+                "name": t.name,
+                "title": t.title,
+                "label": t.label,
+                "axis": t.axis,
+                "other": t.other,
+                "words": list(t.words),
+                "reviewed": t.reviewed,
+                "size": len(t.members),
+                "contributions": [
+                    {**member_json(m), "centrality": m.centrality, "pinned": m.pinned} for m in t.members
+                ],
+                "subthemes": [{"label": sub.label, "contributions": list(sub.keys)} for sub in t.subthemes],
+            }
+            for t in board.themes
+        ],
+        "axes": [{"name": a.name, "description": a.description} for a in board.axes],
+        "run": None
+        if board.run is None
+        else {
+            "ran_at": board.run.ran_at,
+            "k": board.run.k,
+            "proposed_k": board.run.proposed_k,
+            "contributions": board.run.contributions,
+            "seconds": board.run.seconds,
+        },
+        "near_duplicates": [
+            {
+                "first": d.first.key,
+                "second": d.second.key,
+                "similarity": d.similarity,
+                "pair": [member_json(d.first), member_json(d.second)],
+            }
+            for d in board.near_duplicates
+        ],
+        "unclassified": list(board.unclassified),
+        "total": board.total,
+        "running": board.running,
+    }
 
 
-async def run_classification(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
+async def get_themes(request: Request, services: Services, identity: Identity) -> Any:
+    return board_json(await services.theming.board(identity))
+
+
+async def run_classification(request: Request, services: Services, identity: Identity) -> Any:
+    data = await json_object(request)
     k = data.get("k")
     if k in ("", None):
         k = None
     elif not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= 30:
         raise DomainError("k must be a whole number from 1 to 30")
-    service = services.contributions
-    if services.classifier.running:
-        raise ClassificationBusy("a classification is already running; try again when it ends")
-    async with services.classifier.themes_lock(identity.congress_id):
-        payload = await asyncio.to_thread(service.classification_input, identity.congress_id, k)
-        result = await services.classifier.run(payload, identity.congress_id)
-        await asyncio.to_thread(service.save_classification, identity.congress_id, payload, result)
-    log.info(
-        "themes of %s computed in %.1f s (%d contributions, %d themes)",
-        identity.congress_slug,
-        result["seconds"],
-        len(payload["contributions"]),
-        len(result["themes"]),
-    )
-    return await themes_json(services, identity)
+    return board_json(await services.theming.classify(identity, k))
 
 
 def _int(data: dict[str, Any], name: str) -> int:
@@ -301,104 +201,72 @@ def _int(data: dict[str, Any], name: str) -> int:
     return value
 
 
-def _correction(change: Callable[[dict[str, Any]], Callable[[list[Draft]], list[Draft]]]) -> Handler:
-    async def handler(request: Request, services: Any, identity: Identity) -> Any:
-        data = await _json(request)
-        async with services.classifier.themes_lock(identity.congress_id):
-            await asyncio.to_thread(services.contributions.correct, identity.congress_id, change(data))
-        return await themes_json(services, identity)
+def _correction(change: Callable[[dict[str, Any]], Correction]) -> Handler:
+    async def handler(request: Request, services: Services, identity: Identity) -> Any:
+        data = await json_object(request)
+        return board_json(await services.theming.correct(identity, change(data)))
 
     return handler
 
 
-rename_theme = _correction(
-    lambda d: lambda drafts: review.rename(drafts, _int(d, "theme"), str(d.get("name", "")))
-)
-merge_themes = _correction(
-    lambda d: (
-        lambda drafts: review.merge(
-            drafts, _int(d, "into"), [_int({"t": t}, "t") for t in d.get("themes") or []]
-        )
-    )
-)
-split_theme = _correction(
-    lambda d: (
-        lambda drafts: review.split(
-            drafts, _int(d, "theme"), [str(k) for k in d.get("contributions") or []], str(d.get("name", ""))
-        )
-    )
-)
-move_contribution = _correction(
-    lambda d: lambda drafts: review.move(drafts, str(d.get("contribution", "")), _int(d, "theme"))
-)
+def _rename(d: dict[str, Any]) -> Correction:
+    return lambda drafts: review.rename(drafts, _int(d, "theme"), str(d.get("name", "")))
 
 
-async def to_mindmap(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
+def _merge(d: dict[str, Any]) -> Correction:
+    return lambda drafts: review.merge(
+        drafts, _int(d, "into"), [_int({"t": t}, "t") for t in d.get("themes") or []]
+    )
+
+
+def _split(d: dict[str, Any]) -> Correction:
+    def change(drafts: list[Draft]) -> list[Draft]:
+        keys = [str(k) for k in d.get("contributions") or []]
+        return review.split(drafts, _int(d, "theme"), keys, str(d.get("name", "")))
+
+    return change
+
+
+def _move(d: dict[str, Any]) -> Correction:
+    return lambda drafts: review.move(drafts, str(d.get("contribution", "")), _int(d, "theme"))
+
+
+async def to_mindmap(request: Request, services: Services, identity: Identity) -> Any:
+    data = await json_object(request)
     per_theme = data.get("key_contributions", 0)
     if not isinstance(per_theme, int) or not 0 <= per_theme <= 10:
         raise DomainError("key_contributions must be from 0 to 10")
-
-    def read() -> tuple[list[Draft], dict[str, str], str]:
-        drafts = services.contributions.drafts(identity.congress_id)
-        rows = services.contributions.store.search(identity.congress_id)
-        congress = services.directory.congress_by_id(identity.congress_id)
-        return drafts, {r.key: r.title or r.text for r in rows}, congress.title if congress else ""
-
-    drafts, titles, subject = await asyncio.to_thread(read)
-    if not drafts:
-        raise DomainError("no themes yet: run the classification first")
-    if identity.phase is Phase.PUBLISHED:
-        raise PhaseClosed("the motion is published: the mind map is frozen")
-    room = await services.rooms.get(room_name(identity.congress_slug, "mindmap"))
-    placed = place_themes(room, drafts, titles, identity.author, subject, per_theme)
-    log.info(
-        "%d themes placed in %s's mind map by participant %d",
-        placed.themes,
-        identity.congress_slug,
-        identity.participant_id,
-    )
+    placed = await services.theming.place(identity, per_theme)
     return {"themes": placed.themes, "contributions": placed.contributions}
 
 
-async def themes_chart(request: Request, services: Any, identity: Identity) -> Any:
+async def themes_chart(request: Request, services: Services, identity: Identity) -> Any:
     lang = language(request)
-    text = words(lang)
 
-    def read() -> tuple[list[Draft], dict[str, float]]:
-        drafts = services.contributions.drafts(identity.congress_id)
-        rows = services.contributions.store.search(identity.congress_id)
-        return drafts, {r.key: r.created_at for r in rows}
+    def w(key: str) -> str:
+        return word(key, lang, "contributions")
 
-    drafts, arrivals = await asyncio.to_thread(read)
-    svg = themes_svg(
-        [(d.title, [k for k in d.ids() if k in arrivals]) for d in drafts],
-        arrivals,
-        title=text["chart_title"],
-        unsorted_label=text["chart_unsorted"],
-        timeline_label=text["chart_timeline"],
-        size_label=text["chart_sizes"],
-    )
+    labels = ChartWords(w("chart_title"), w("chart_unsorted"), w("chart_timeline"), w("chart_sizes"))
+    svg = await services.theming.chart(identity, labels)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 
+API = "/api/congresses/{slug}"
 ROUTES = [
-    Route("/api/congresses/{slug}/contributions", member(list_contributions), methods=["GET"]),
-    Route("/api/congresses/{slug}/contributions", member(add_contribution, 201), methods=["POST"]),
-    Route("/api/congresses/{slug}/contributions/linked", member(linked_contributions), methods=["GET"]),
-    Route("/api/congresses/{slug}/contributions/export", organiser(export_contributions), methods=["GET"]),
-    Route(
-        "/api/congresses/{slug}/contributions/import", organiser(import_contributions, 201), methods=["POST"]
-    ),
-    Route("/api/congresses/{slug}/contributions/{key}", member(get_contribution), methods=["GET"]),
-    Route("/api/congresses/{slug}/contributions/{key}", member(edit_contribution), methods=["PATCH"]),
-    Route("/api/congresses/{slug}/contributions/{key}", member(withdraw_contribution), methods=["DELETE"]),
-    Route("/api/congresses/{slug}/themes", organiser(get_themes), methods=["GET"]),
-    Route("/api/congresses/{slug}/themes/run", organiser(run_classification), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/rename", organiser(rename_theme), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/merge", organiser(merge_themes), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/split", organiser(split_theme), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/move", organiser(move_contribution), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/mindmap", organiser(to_mindmap), methods=["POST"]),
-    Route("/api/congresses/{slug}/themes/chart.svg", organiser(themes_chart), methods=["GET"]),
+    Route(API + "/contributions", member(list_contributions), methods=["GET"]),
+    Route(API + "/contributions", member(add_contribution, 201), methods=["POST"]),
+    Route(API + "/contributions/linked", member(linked_contributions), methods=["GET"]),
+    Route(API + "/contributions/export", organiser(export_contributions), methods=["GET"]),
+    Route(API + "/contributions/import", organiser(import_contributions, 201), methods=["POST"]),
+    Route(API + "/contributions/{key}", member(get_contribution), methods=["GET"]),
+    Route(API + "/contributions/{key}", member(edit_contribution), methods=["PATCH"]),
+    Route(API + "/contributions/{key}", member(withdraw_contribution), methods=["DELETE"]),
+    Route(API + "/themes", organiser(get_themes), methods=["GET"]),
+    Route(API + "/themes/run", organiser(run_classification), methods=["POST"]),
+    Route(API + "/themes/rename", organiser(_correction(_rename)), methods=["POST"]),
+    Route(API + "/themes/merge", organiser(_correction(_merge)), methods=["POST"]),
+    Route(API + "/themes/split", organiser(_correction(_split)), methods=["POST"]),
+    Route(API + "/themes/move", organiser(_correction(_move)), methods=["POST"]),
+    Route(API + "/themes/mindmap", organiser(to_mindmap), methods=["POST"]),
+    Route(API + "/themes/chart.svg", organiser(themes_chart), methods=["GET"]),
 ]

@@ -8,85 +8,75 @@ closed doors, and restoring changes everyone's text. A position is a log id;
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from crdt.history import word_diff
-from crdt.render import render_markdown
-from server.congress.domain import DomainError, Identity
-from server.errors import AccessDenied
+from server import palette
+from server.congress.domain import Identity
+from server.errors import BadRequest
 from server.history import History
 from server.history.chart import activity_svg
-from server.history.present import (
-    colours_by_rank,
-    css_class,
-    diff_document,
-    diff_json,
-    diff_text,
-    passages_json,
-    tree_json,
-    when,
-)
-from server.routes.organiser import BadRequest, _json
+from server.history.present import diff_json, diff_text, passages_json, tree_json, when
+from server.web import trusted
+from server.web.guards import organiser
+from server.web.params import integer, json_object
+from server.web.templates import document
 
-Handler = Callable[[Request, Any, Identity], Awaitable[Any]]
-
-
-def organisers(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """JSON for plain values; a handler may also return its own Response (SVG, files)."""
-
-    async def endpoint(request: Request) -> Response:
-        services = request.app.state.services
-        try:
-            identity = await services.door.organiser(request, request.path_params["slug"], request.method)
-            result = await handler(request, services, identity)
-        except AccessDenied as denied:
-            return JSONResponse({"error": denied.reason}, status_code=denied.http_status)
-        except DomainError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        return result if isinstance(result, Response) else JSONResponse(result)
-
-    return endpoint
+if TYPE_CHECKING:
+    from server.app import Services
 
 
 @dataclass
 class People:
     names: dict[str, str]
-    colours: dict[str, str]
-    order: list[str]
+    order: list[str]  # the authors on the log, most active first
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return {author: palette.person_colour(author) for author in self.order}
+
+    def colour(self, author: str) -> str:
+        return palette.person_colour(author)
 
     def css(self, author: str) -> str:
         """The colour as a class (the pages' CSP refuses inline style attributes)."""
-        return css_class(self.order, author)
+        return palette.person_class(author)
+
+    def name(self, author: str) -> str:
+        return self.names.get(author, author)
 
 
-async def people(services: Any, identity: Identity, authors: list[str]) -> People:
-    """Names of the authors on the log, and colours by activity (the same in chart and authorship)."""
-    rows = await asyncio.to_thread(services.directory.participants, identity.congress_id)
-    names = {f"participant:{p.id}": p.name for p in rows}
-    return People(names, colours_by_rank(authors), authors)
+async def people(history: History, slug: str, authors: list[str]) -> People:
+    """Names of the authors on the log; each person's colour is theirs everywhere (server/palette.py)."""
+    return People(await history.names(slug), authors)
 
 
-async def position_of(history: History, slug: str, query: Any, key: str = "position") -> int:
+async def position_of(history: History, slug: str, query: Mapping[str, Any], key: str = "position") -> int:
     """The position a request names: `position`, `version` (a named version's id) or `time`; else now."""
-    try:
-        if query.get(key) not in (None, "", "now"):
-            value = str(query[key])
-            if value.startswith("v"):
-                return (await history.version(slug, int(value[1:]))).position
-            return int(value)
-        if query.get("version"):
-            return (await history.version(slug, int(query["version"]))).position
-        if query.get("time"):
-            return await history.position_at_time(slug, float(query["time"]))
-    except ValueError:
-        raise BadRequest(f"{key} must be a log position, v<version id> or now") from None
+    value = query.get(key)
+    if value not in (None, "", "now"):
+        text = str(value)
+        if text.startswith("v"):
+            return (await history.version(slug, integer(text[1:], f"{key} version id"))).position
+        if not text.lstrip("-").isdigit():
+            raise BadRequest(f"{key} must be a log position, v<version id> or now")
+        return integer(text, key)
+    if query.get("version"):
+        return (await history.version(slug, integer(query["version"], "version"))).position
+    if query.get("time"):
+        try:
+            at = float(query["time"])
+        except ValueError:
+            raise BadRequest("time must be a Unix time in seconds") from None
+        if not math.isfinite(at):
+            raise BadRequest("time must be a Unix time in seconds")
+        return await history.position_at_time(slug, at)
     return await history.latest(slug)
 
 
@@ -100,11 +90,11 @@ def version_json(version: Any, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-async def timeline(request: Request, services: Any, identity: Identity) -> Any:
-    history: History = services.history
+async def timeline(request: Request, services: Services, identity: Identity) -> Any:
+    history = services.history
     slug = identity.congress_slug
     line = await history.timeline(slug)
-    who = await people(services, identity, line.authors)
+    who = await people(history, slug, line.authors)
     versions = await history.versions(slug)
     return {
         "first": line.first,
@@ -113,14 +103,13 @@ async def timeline(request: Request, services: Any, identity: Identity) -> Any:
         "end": line.end,
         "edits": line.edits,
         "people": [
-            {"author": a, "name": who.names.get(a, a), "colour": who.colours[a], "css": who.css(a)}
-            for a in who.order
+            {"author": a, "name": who.name(a), "colour": who.colour(a), "css": who.css(a)} for a in who.order
         ],
         "steps": [
             {
                 "kind": s.kind,
                 "author": s.author,
-                "name": who.names.get(s.author, s.author),
+                "name": who.name(s.author),
                 "first": s.first,
                 "last": s.last,
                 "start": s.start,
@@ -133,8 +122,8 @@ async def timeline(request: Request, services: Any, identity: Identity) -> Any:
     }
 
 
-async def moment(request: Request, services: Any, identity: Identity) -> Any:
-    history: History = services.history
+async def moment(request: Request, services: Services, identity: Identity) -> Any:
+    history = services.history
     slug = identity.congress_slug
     position = await position_of(history, slug, request.query_params)
     state = await history.moment(slug, position)
@@ -142,50 +131,49 @@ async def moment(request: Request, services: Any, identity: Identity) -> Any:
         "position": state.position,
         "at": state.at,
         "when": when(state.at),
-        "motion": {"markdown": state.motion, "html": render_markdown(state.motion)},
+        "motion": {"markdown": state.motion, "html": str(trusted.markdown(state.motion))},
         "mindmap": tree_json(state.mindmap),
     }
     if request.query_params.get("authors") == "1":
         line = await history.timeline(slug)
-        who = await people(services, identity, line.authors)
+        who = await people(history, slug, line.authors)
         passages = await history.authorship(slug, position)
-        result["authorship"] = passages_json(passages, who.names, who.colours)
-        for passage in result["authorship"]:
-            passage["css"] = who.css(passage["author"])
+        result["authorship"] = passages_json(passages, who.names)
     return result
 
 
-async def list_versions(request: Request, services: Any, identity: Identity) -> Any:
-    who = await people(services, identity, [])
-    return [version_json(v, who.names) for v in await services.history.versions(identity.congress_slug)]
+async def list_versions(request: Request, services: Services, identity: Identity) -> Any:
+    slug = identity.congress_slug
+    names = await services.history.names(slug)
+    return [version_json(v, names) for v in await services.history.versions(slug)]
 
 
-async def name_version(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
-    history: History = services.history
+async def name_version(request: Request, services: Services, identity: Identity) -> Any:
+    data = await json_object(request)
     position = data.get("position")
-    if position is not None and not isinstance(position, int):
-        raise BadRequest("position must be a log position (an integer) or absent for now")
-    version = await history.name_version(
+    if position is not None:
+        if not isinstance(position, int) or isinstance(position, bool):
+            raise BadRequest("position must be a log position (an integer) or absent for now")
+        position = integer(position, "position")
+    version = await services.history.name_version(
         identity.congress_slug, str(data.get("name", "")), identity.author, position
     )
     return JSONResponse(version_json(version, {identity.author: identity.name}), status_code=201)
 
 
-async def diff(request: Request, services: Any, identity: Identity) -> Any:
-    history: History = services.history
+async def diff(request: Request, services: Services, identity: Identity) -> Any:
+    history = services.history
     slug = identity.congress_slug
     query = request.query_params
     old_at = await position_of(history, slug, query, "from")
     new_at = await position_of(history, slug, query, "to")
-    old, new = await asyncio.gather(history.text_at(slug, old_at), history.text_at(slug, new_at))
-    changes = word_diff(old, new)
+    changes = await history.compare(slug, old_at, new_at)
     title = f"{slug} : {old_at} → {new_at}"
     fmt = query.get("format", "json")
     filename = f"{slug}-diff-{old_at}-{new_at}"
     if fmt == "html":
         return Response(
-            diff_document(changes, title, "fr"),
+            document("diff_export.html", changes=changes, title=title, lang="fr"),
             media_type="text/html; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{filename}.html"'},
         )
@@ -198,9 +186,9 @@ async def diff(request: Request, services: Any, identity: Identity) -> Any:
     return {"from": old_at, "to": new_at, "changes": diff_json(changes)}
 
 
-async def restore(request: Request, services: Any, identity: Identity) -> Any:
-    data = await _json(request)
-    history: History = services.history
+async def restore(request: Request, services: Services, identity: Identity) -> Any:
+    data = await json_object(request)
+    history = services.history
     slug = identity.congress_slug
     position = await position_of(history, slug, {k: str(v) for k, v in data.items() if k != "documents"})
     kinds = tuple(data.get("documents") or ("motion", "mindmap"))
@@ -210,20 +198,20 @@ async def restore(request: Request, services: Any, identity: Identity) -> Any:
     return {"restored_from": position, "edits": done}
 
 
-async def chart(request: Request, services: Any, identity: Identity) -> Any:
+async def chart(request: Request, services: Services, identity: Identity) -> Any:
     line = await services.history.timeline(identity.congress_slug)
-    who = await people(services, identity, line.authors)
+    who = await people(services.history, identity.congress_slug, line.authors)
     svg = activity_svg(line.activity, who.names, who.colours, "Modifications par minute et par personne")
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 
 BASE = "/api/congresses/{slug}/history"
 ROUTES = [
-    Route(BASE, organisers(timeline), methods=["GET"]),
-    Route(BASE + "/at", organisers(moment), methods=["GET"]),
-    Route(BASE + "/versions", organisers(list_versions), methods=["GET"]),
-    Route(BASE + "/versions", organisers(name_version), methods=["POST"]),
-    Route(BASE + "/diff", organisers(diff), methods=["GET"]),
-    Route(BASE + "/restore", organisers(restore), methods=["POST"]),
-    Route(BASE + "/activity.svg", organisers(chart), methods=["GET"]),
+    Route(BASE, organiser(timeline), methods=["GET"]),
+    Route(BASE + "/at", organiser(moment), methods=["GET"]),
+    Route(BASE + "/versions", organiser(list_versions), methods=["GET"]),
+    Route(BASE + "/versions", organiser(name_version), methods=["POST"]),
+    Route(BASE + "/diff", organiser(diff), methods=["GET"]),
+    Route(BASE + "/restore", organiser(restore), methods=["POST"]),
+    Route(BASE + "/activity.svg", organiser(chart), methods=["GET"]),
 ]

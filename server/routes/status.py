@@ -7,12 +7,12 @@ from starlette.responses import HTMLResponse, JSONResponse
 
 from server.broker.base import BrokerUnavailable
 from server.store.base import StoreUnavailable
-from server.web.i18n import language, translate
-from server.web.layout import esc, page
+from server.web.guards import services_of
+from server.web.templates import render
 
 
 async def healthz(request: Request) -> JSONResponse:
-    services = request.app.state.services
+    services = services_of(request)
     checks: dict[str, str] = {}
     try:
         await services.store.ping()
@@ -33,9 +33,4 @@ async def healthz(request: Request) -> JSONResponse:
 
 async def index(request: Request) -> HTMLResponse:
     """The front door: what this is and how to get in; nothing of any congress (they are closed)."""
-    lang = language(request)
-    body = (
-        f"<h1>Ubiquité</h1><h2>{esc(translate('front_title', lang))}</h2>"
-        f"<p>{esc(translate('front_text', lang))}</p>"
-    )
-    return page("Ubiquité", body, lang)
+    return render(request, "index.html", {"title": "Ubiquité"})

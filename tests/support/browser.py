@@ -90,7 +90,7 @@ class People:
         page.on("pageerror", lambda error: self.errors.append(f"{name}: {error}"))
         page.goto(f"{self.server.http}/i/{token}")
         page.goto(f"{self.server.http}{path}")
-        page.wait_for_function("window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
+        wait_for_js(page, "window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
         return page
 
     def close(self) -> None:
@@ -107,6 +107,13 @@ def wait_until(page: Any, predicate: Callable[[], bool], timeout: float = 10.0, 
             raise AssertionError(f"timed out waiting for {what or predicate}")
         page.wait_for_timeout(50)
         waited += 50
+
+
+def wait_for_js(page: Any, expression: str, timeout: float = 10.0) -> None:
+    """Wait until a JavaScript expression is true in the page. Not Playwright's wait_for_function: its
+    polling compiles the predicate with eval, which the editors' CSP (no 'unsafe-eval') refuses;
+    page.evaluate goes through the DevTools protocol, which the CSP does not govern."""
+    wait_until(page, lambda: bool(page.evaluate(expression)), timeout, expression)
 
 
 def run_async(work: Callable[[], Awaitable[T]]) -> T:
