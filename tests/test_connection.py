@@ -76,8 +76,6 @@ def stats() -> RealtimeStats:
 
 @pytest.mark.parametrize("ws", ["websockets-sansio", "wsproto"])
 async def test_frames_written_to_the_transport_arrive_whole_and_in_order(ws: str) -> None:
-    if ws == "wsproto":
-        pytest.importorskip("wsproto")  # uvicorn's other protocol; not among our dependencies
     found: list[bool] = []
 
     async def handler(websocket: WebSocket) -> None:
