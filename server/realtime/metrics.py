@@ -95,6 +95,12 @@ class RealtimeCollector(Collector):
             ),
             (
                 "counter",
+                "ubiquite_aborted_closes",
+                "Connections dropped because they had not finished closing a few seconds after the close.",
+                stats.aborted_closes,
+            ),
+            (
+                "counter",
                 "ubiquite_rate_limit_closes",
                 "Connections closed with 1008: too many messages.",
                 stats.rate_limit_closes,
