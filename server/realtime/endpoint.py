@@ -34,7 +34,7 @@ from server.errors import (
     UnsupportedData,
 )
 from server.realtime.connection import Connection
-from server.realtime.extension import Origin, OriginKind
+from server.realtime.extension import EditsRefused, Origin, OriginKind
 from server.realtime.room import Room, valid_room_name
 from server.realtime.rooms import RoomManager
 from server.settings import Limits
@@ -155,6 +155,9 @@ def _apply_client_update(room: Room, connection: Connection, update: bytes) -> N
     origin = Origin(OriginKind.CONNECTION, connection.author, connection)
     try:
         room.apply_update(update, origin)
+    except EditsRefused as exc:
+        # The client keeps the edit and sends it again in the sync when it reconnects.
+        raise ConnectionRefused(str(exc), CloseCode.TRY_AGAIN_LATER) from exc
     except TooDeep as exc:
         raise ConnectionRefused(f"update refused: {exc}", CloseCode.POLICY_VIOLATION) from exc
     except CausalGap as exc:
