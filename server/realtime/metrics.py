@@ -95,6 +95,12 @@ class RealtimeCollector(Collector):
             ),
             (
                 "counter",
+                "ubiquite_updates_held",
+                "Client updates held until what they build on arrived (instead of a 1007 close).",
+                stats.updates_held,
+            ),
+            (
+                "counter",
                 "ubiquite_aborted_closes",
                 "Connections dropped because they had not finished closing a few seconds after the close.",
                 stats.aborted_closes,
