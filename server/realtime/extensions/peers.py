@@ -76,6 +76,7 @@ class PeerWatch:
         self._judging_since = time.monotonic()
         self._task: asyncio.Task[None] | None = None
         self._adoptions: set[asyncio.Task[None]] = set()
+        self._awaiting_claim: set[asyncio.Task[None]] = set()  # adoptions another survivor holds
         broker.on_reconnect(self.link_restored)
 
     async def start(self) -> None:
@@ -89,6 +90,8 @@ class PeerWatch:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
         self.broker.publish(self._status(MessageKind.BYE))
+        for task in self._awaiting_claim:
+            task.cancel()  # nothing in progress here: the holder, or the others, will finish
         if self._adoptions:
             _, unfinished = await asyncio.wait(self._adoptions, timeout=STOP_WAIT)
             for task in unfinished:
@@ -182,23 +185,29 @@ class PeerWatch:
         key = f"adopt:{node}"
         delay = RETRY_DELAYS[0]
         reported: set[str] = set()
-        while True:
-            try:
-                if await self.broker.claim(key, ttl=CLAIM_TTL):
-                    break
-                await asyncio.sleep(CLAIM_TTL / 2)  # another survivor stores them; take over if it stops
-                continue
-            except BrokerUnavailable as exc:
-                _once(
-                    reported,
-                    "claim",
-                    "%d unstored updates of process %s wait for Redis to be claimed: %s",
-                    len(orphans),
-                    node,
-                    exc,
-                )
-            await asyncio.sleep(delay)
-            delay = min(RETRY_DELAYS[1], delay * 2)
+        me = asyncio.current_task()
+        assert me is not None
+        self._awaiting_claim.add(me)
+        try:
+            while True:
+                try:
+                    if await self.broker.claim(key, ttl=CLAIM_TTL):
+                        break
+                    await asyncio.sleep(CLAIM_TTL / 2)  # another survivor stores them; take over if it stops
+                    continue
+                except BrokerUnavailable as exc:
+                    _once(
+                        reported,
+                        "claim",
+                        "%d unstored updates of process %s wait for Redis to be claimed: %s",
+                        len(orphans),
+                        node,
+                        exc,
+                    )
+                await asyncio.sleep(delay)
+                delay = min(RETRY_DELAYS[1], delay * 2)
+        finally:
+            self._awaiting_claim.discard(me)
         renewing = asyncio.create_task(self._renew(key), name=f"adopt-claim-{node}")
         try:
             by_room: dict[str, list[NewUpdate]] = defaultdict(list)
