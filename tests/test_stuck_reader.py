@@ -25,7 +25,7 @@ from tests.support.yclient import NotSynced, YClient
 
 pytestmark = pytest.mark.anyio
 
-CHUNK = "x" * 1_000_000  # one paste of 1 MB: the room's queue for the stuck socket fills in a few
+CHUNK = "x" * 2_000_000  # a paste of 2 MB: the room's queue for the stuck socket fills in a few
 
 
 @pytest.fixture
@@ -81,8 +81,9 @@ async def test_a_socket_that_never_reads_is_dropped_and_frees_its_slot(
             freed = False
             deadline = time.monotonic() + 25
             while not freed and time.monotonic() < deadline:
-                writer.text.insert(0, CHUNK)  # pasted, then deleted: the room writes 1 MB each time
-                writer.text.clear()
+                for _ in range(2):  # pasted, then deleted: the room writes 2 MB each time
+                    writer.text.insert(0, CHUNK)
+                    writer.text.clear()
                 await asyncio.sleep(0.3)
                 freed = await _connects(f"{server.ws(room)}?token={quote(token)}")
         assert freed, "the socket that never reads still holds its person's slot"

@@ -112,6 +112,13 @@ class RealtimeCollector(Collector):
                 stats.rate_limit_closes,
             ),
             ("gauge", "ubiquite_update_log_backlog", "Accepted updates not stored yet.", log_.backlog),
+            ("gauge", "ubiquite_update_log_backlog_bytes", "Their size in bytes.", log_.backlog_bytes),
+            (
+                "gauge",
+                "ubiquite_update_log_refusing_edits",
+                "1 while the backlog is at its bound and rooms refuse new edits (1013).",
+                int(log_.refuses_updates() is not None),
+            ),
             (
                 "gauge",
                 "ubiquite_update_log_lag_seconds",
