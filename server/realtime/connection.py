@@ -113,10 +113,11 @@ class Connection:
         """What waits for this receiver: its queue and the transport's unsent bytes."""
         return self._queued_bytes + (self._direct.buffered if self._direct is not None else 0)
 
-    def start(self, direct: bool = True) -> None:
-        """Call once the WebSocket is accepted."""
+    def start(self, direct: bool = True, serving: asyncio.Task[object] | None = None) -> None:
+        """Call once the WebSocket is accepted; `serving` is the task reading it (cancelled if
+        the connection is stuck closing and its transport cannot be aborted)."""
         self._direct = direct_writer(self.websocket) if direct else None
-        self._serving = asyncio.current_task()
+        self._serving = serving
         self._writer = asyncio.create_task(self._write_loop(), name=f"writer-{self.id}")
 
     def send(self, payload: bytes, frame: bytes | None = None) -> None:

@@ -6,6 +6,7 @@ The edge of the live rooms: the only place where the document errors of
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from starlette.responses import PlainTextResponse
@@ -91,7 +92,7 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
         await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
         return
     room.join(connection)
-    connection.start(direct=rooms.settings.direct_writes)
+    connection.start(direct=rooms.settings.direct_writes, serving=asyncio.current_task())
     _greet(room, connection)
     held = HeldUpdates()
     try:
