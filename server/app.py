@@ -90,7 +90,9 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     """Wire the parts; nothing connects until `start_services`."""
     store = store or open_store(settings.database_url)
     broker = broker or open_broker(settings.redis_url)
-    update_log = UpdateLog(store, settings.flush_interval, settings.checkpoint_every)
+    update_log = UpdateLog(
+        store, settings.flush_interval, settings.checkpoint_every, settings.max_log_backlog_bytes
+    )
     peers = PeerWatch(broker, update_log)
     relay = BrokerRelay(broker, peers)
     # Extensions in any order: each reads only the events (server/realtime/extension.py).

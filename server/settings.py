@@ -114,6 +114,8 @@ class Settings:
     checkpoint_every: int = 1000
     # Batched log writes: commit at most this long after an update is accepted.
     flush_interval: float = 0.05
+    # Accepted updates waiting for the database, in bytes, before rooms refuse new edits (docs/realtime.md).
+    max_log_backlog_bytes: int = 64 * 1024 * 1024
     # Presence of one room is merged and sent at most this often (server/realtime/fanout.py).
     # Updates have no window: they go out at once, in batches that grow only under load.
     presence_interval: float = 0.1
@@ -192,6 +194,7 @@ class Settings:
             serving=serving,
             access=access,
             checkpoint_every=_int(env, "UBIQUITE_CHECKPOINT_EVERY", 1000, 10),
+            max_log_backlog_bytes=_int(env, "UBIQUITE_MAX_LOG_BACKLOG_BYTES", 64 * 1024 * 1024, 64 * 1024),
             room_idle_seconds=_float(env, "UBIQUITE_ROOM_IDLE_SECONDS", 30.0),
             direct_writes=env.get("UBIQUITE_DIRECT_WRITES", "1").strip().lower() not in _OFF,
             metrics_token=env.get("UBIQUITE_METRICS_TOKEN", ""),

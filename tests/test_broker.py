@@ -90,6 +90,16 @@ async def test_exactly_one_process_wins_a_claim(pair: tuple[Broker, Broker]) -> 
     await a.ping()
 
 
+async def test_a_claim_is_renewed_by_its_holder_only_and_lapses(pair: tuple[Broker, Broker]) -> None:
+    a, b = pair
+    assert await a.claim("adopt:y", 0.5)
+    assert await a.claim("adopt:y", 0.5)  # the holder renews it
+    assert not await b.claim("adopt:y", 0.5)
+    await asyncio.sleep(0.7)
+    assert await b.claim("adopt:y", 30)  # lapsed: its holder stopped renewing
+    assert not await a.claim("adopt:y", 30)
+
+
 def test_codec_round_trip_and_refusals() -> None:
     message = BrokerMessage("motion", MessageKind.SYNC_STEP2, b"\x00\x00", "n1", "conn-1", "n2", 42)
     assert decode_message(encode_message(message)) == message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 import pytest
@@ -13,8 +13,10 @@ from crdt.awareness import encode_entry, join_entries
 from server.app import Services, build_services, start_services, stop_services
 from server.broker.memory import MemoryBroker, MemoryHub
 from server.realtime.extension import Origin, OriginKind
+from server.realtime.extensions import peers as peers_module
 from server.realtime.room import Room, build_doc
 from server.settings import Settings
+from server.store.base import NewUpdate, RoomLoad, StoreUnavailable
 from server.store.memory import MemoryStore
 
 pytestmark = pytest.mark.anyio
@@ -41,6 +43,8 @@ class Cluster:
         assert services.peers._task is not None and services.update_log._task is not None
         services.peers._task.cancel()
         services.update_log._task.cancel()
+        for adoption in list(services.peers._adoptions):
+            adoption.cancel()
         await services.broker.stop()
 
 
@@ -125,6 +129,56 @@ async def test_presence_of_a_dead_process_goes_and_its_unstored_updates_are_stor
     assert [u.data for u in logged] == updates  # once each, by one survivor, with their author
     assert {u.author for u in logged} == {"typist"}
     assert str(build_doc(None, [u.data for u in logged]).get("text", type=Text)) == "sobriété"
+
+
+class DatabaseDown(MemoryStore):
+    """The shared database, which the test takes away (every read and write of the log fails)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = False
+
+    async def append(self, updates: Sequence[NewUpdate]) -> list[int]:
+        if self.down:
+            raise StoreUnavailable("database down")
+        return await super().append(updates)
+
+    async def load(self, room: str) -> RoomLoad:
+        if self.down:
+            raise StoreUnavailable("database down")
+        return await super().load(room)
+
+
+async def test_unstored_updates_survive_the_database_down_and_their_first_adopter_dying(
+    cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(peers_module, "CLAIM_TTL", 0.5)  # a dead holder's claim lapses quickly
+    cluster.store = DatabaseDown()
+    a = await cluster.add("a", flush_interval=3600)
+    b = await cluster.add("b")
+    c = await cluster.add("c")
+    rooms = [await node.rooms.get("motion") for node in (a, b, c)]
+    updates = _typing("écologie")
+    for update in updates:
+        rooms[0].apply_update(update, TYPIST)
+    await _eventually(lambda: _text(rooms[1]) == _text(rooms[2]) == "écologie")
+    await _eventually(lambda: "a" in b.peers.last_seen and "a" in c.peers.last_seen)
+    cluster.store.down = True
+    await cluster.kill(a)
+    # One of them holds the claim and retries against the database, the other waits; the holder dies too.
+    await _eventually(
+        lambda: (
+            bool(b.peers._adoptions and c.peers._adoptions)
+            and len([node for node in (b, c) if node.peers._awaiting_claim]) == 1
+        ),
+        timeout=5,
+    )
+    holder = next(node for node in (b, c) if not node.peers._awaiting_claim)
+    await cluster.kill(holder)
+    cluster.store.down = False
+    await _eventually(lambda: b.peers.adopted + c.peers.adopted == len(updates), timeout=10)
+    logged = await cluster.store.updates("motion")
+    assert [u.data for u in logged] == updates  # once each, by the survivor that was left
 
 
 async def test_a_goodbye_reports_everything_stored_and_nothing_is_adopted(cluster: Cluster) -> None:

@@ -74,5 +74,9 @@ class Broker(Protocol):
         ...
 
     async def claim(self, key: str, ttl: float) -> bool:
-        """True for exactly one of the processes claiming `key` within `ttl` seconds."""
+        """True for exactly one of the processes claiming `key` within `ttl` seconds.
+
+        The holder claiming again gets True and `ttl` more seconds: a claim is
+        held by renewing it, and lapses when its holder stops (or dies).
+        """
         ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
@@ -15,7 +16,7 @@ class MemoryHub:
 
     def __init__(self) -> None:
         self.subscribers: dict[str, dict[str, Deliver]] = defaultdict(dict)
-        self.claims: set[str] = set()
+        self.claims: dict[str, tuple[str, float]] = {}  # key -> (holder, monotonic expiry)
 
 
 class MemoryBroker:
@@ -59,7 +60,9 @@ class MemoryBroker:
         pass
 
     async def claim(self, key: str, ttl: float) -> bool:
-        if key in self.hub.claims:
+        now = time.monotonic()
+        holder = self.hub.claims.get(key)
+        if holder is not None and holder[0] != self.node_id and holder[1] > now:
             return False
-        self.hub.claims.add(key)
+        self.hub.claims[key] = (self.node_id, now + ttl)
         return True

@@ -44,6 +44,12 @@ log = logging.getLogger(__name__)
 
 _FAILURES = (RedisError, OSError, TimeoutError)
 
+# Extend a claim only for its holder (Broker.claim).
+_RENEW = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+return 0
+"""
+
 
 class LinkBroken(Exception):
     """The link to Redis must be rebuilt (a failed publish, an unanswered PING)."""
@@ -168,9 +174,10 @@ class RedisBroker:
     async def claim(self, key: str, ttl: float) -> bool:
         assert self._client is not None, "not started"
         try:
-            won = await self._client.set(
-                f"{self.prefix}:claim:{key}", self.node_id, nx=True, px=max(1, int(ttl * 1000))
-            )
+            name, ttl_ms = f"{self.prefix}:claim:{key}", max(1, int(ttl * 1000))
+            won = await self._client.set(name, self.node_id, nx=True, px=ttl_ms)
+            if not won:  # ours already? then renew it, atomically
+                won = await self._client.eval(_RENEW, 1, name, self.node_id, ttl_ms)
         except _FAILURES as exc:
             raise BrokerUnavailable(f"{type(exc).__name__}: {exc}") from exc
         return bool(won)

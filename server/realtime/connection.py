@@ -9,6 +9,12 @@ overtake one another. A receiver whose queue grows past
 `max_send_queue_bytes` is closed with 1013 and resynchronises when it
 reconnects: memory per socket stays bounded by that queue plus the
 transport's high-water mark.
+
+Closing never waits on the peer: a close frame goes out after what is
+queued, and if the connection is not over `close_grace` seconds later (a
+peer that stopped reading lets neither the writer nor the close through, and
+its read loop never returns) the transport is aborted, so its place in the
+room and its person's slot are freed (issue 12, item 15).
 """
 
 from __future__ import annotations
@@ -23,11 +29,14 @@ from starlette.websockets import WebSocket, WebSocketState
 
 from server.errors import CloseCode, ConnectionRefused, RateLimited, SlowConsumer
 from server.realtime.stats import RealtimeStats
-from server.realtime.transport import DirectWriter, binary_frame, direct_writer
+from server.realtime.transport import DirectWriter, abort, binary_frame, direct_writer
 from server.settings import Limits
 
 log = logging.getLogger(__name__)
 _ids = itertools.count(1)
+
+# How long a closing connection may take to finish before its transport is aborted.
+CLOSE_GRACE = 3.0
 
 
 class TokenBucket:
@@ -61,6 +70,7 @@ class Connection:
         author: str,
         limits: Limits,
         stats: RealtimeStats | None = None,
+        close_grace: float = CLOSE_GRACE,
     ) -> None:
         self.id = f"c{next(_ids)}"
         self.websocket = websocket
@@ -80,6 +90,10 @@ class Connection:
         self._writer: asyncio.Task[None] | None = None
         self.close_code: int | None = None
         self.close_reason = ""
+        self.close_grace = close_grace
+        self.finished = False  # drain_and_close has returned: nothing of this socket is left here
+        self._serving: asyncio.Task[object] | None = None
+        self._abort_timer: asyncio.TimerHandle | None = None
         self.last_sent = time.monotonic()
 
     def __repr__(self) -> str:
@@ -99,9 +113,11 @@ class Connection:
         """What waits for this receiver: its queue and the transport's unsent bytes."""
         return self._queued_bytes + (self._direct.buffered if self._direct is not None else 0)
 
-    def start(self, direct: bool = True) -> None:
-        """Call once the WebSocket is accepted."""
+    def start(self, direct: bool = True, serving: asyncio.Task[object] | None = None) -> None:
+        """Call once the WebSocket is accepted; `serving` is the task reading it (cancelled if
+        the connection is stuck closing and its transport cannot be aborted)."""
         self._direct = direct_writer(self.websocket) if direct else None
+        self._serving = serving
         self._writer = asyncio.create_task(self._write_loop(), name=f"writer-{self.id}")
 
     def send(self, payload: bytes, frame: bytes | None = None) -> None:
@@ -143,6 +159,28 @@ class Connection:
             self._outbox.clear()  # nothing more is worth sending to a receiver this far behind
             self._queued_bytes = 0
         self._wake.set()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # closed outside the event loop (a test's fake socket): nothing to time
+            return
+        self._abort_timer = loop.call_later(self.close_grace, self._abort_if_stuck)
+
+    def _abort_if_stuck(self) -> None:
+        self._abort_timer = None
+        if self.finished:
+            return
+        self.stats.aborted_closes += 1
+        log.warning(
+            "%r still open %.0f s after its close (%d): connection aborted",
+            self,
+            self.close_grace,
+            self.close_code or 0,
+        )
+        if not abort(self.websocket):  # a server whose transport we do not know: stop waiting on it
+            if self._writer is not None:
+                self._writer.cancel()
+            if self._serving is not None and not self._serving.done():
+                self._serving.cancel()
 
     async def drain_and_close(self) -> None:
         """Wait for the writer to send what is queued and the close frame, if any."""
@@ -153,6 +191,10 @@ class Connection:
                 await asyncio.wait_for(asyncio.shield(self._writer), timeout=5)
             except (TimeoutError, asyncio.CancelledError):
                 self._writer.cancel()
+        self.finished = True
+        if self._abort_timer is not None:
+            self._abort_timer.cancel()
+            self._abort_timer = None
 
     async def _write_loop(self) -> None:
         websocket = self.websocket

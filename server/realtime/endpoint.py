@@ -6,6 +6,7 @@ The edge of the live rooms: the only place where the document errors of
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from starlette.responses import PlainTextResponse
@@ -34,7 +35,8 @@ from server.errors import (
     UnsupportedData,
 )
 from server.realtime.connection import Connection
-from server.realtime.extension import Origin, OriginKind
+from server.realtime.extension import EditsRefused, Origin, OriginKind
+from server.realtime.held import HeldUpdates, HoldRefused
 from server.realtime.room import Room, valid_room_name
 from server.realtime.rooms import RoomManager
 from server.settings import Limits
@@ -90,8 +92,9 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
         await websocket.close(CloseCode.TRY_AGAIN_LATER, "the document store is unavailable, retry shortly")
         return
     room.join(connection)
-    connection.start(direct=rooms.settings.direct_writes)
+    connection.start(direct=rooms.settings.direct_writes, serving=asyncio.current_task())
     _greet(room, connection)
+    held = HeldUpdates()
     try:
         while not connection.closing:
             message = await websocket.receive()
@@ -105,10 +108,11 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
             connection.check_rate()
             if not room.ready.is_set():
                 await room.ready.wait()
-            handle_message(room, connection, data)
+            handle_message(room, connection, data, held)
     except ConnectionRefused as refusal:
         connection.refuse(refusal)
     finally:
+        held.clear()
         room.leave(connection)
         await connection.drain_and_close()
 
@@ -120,8 +124,12 @@ def _greet(room: Room, connection: Connection) -> None:
         connection.send(room.presence_message())
 
 
-def handle_message(room: Room, connection: Connection, data: bytes) -> None:
-    """Act on one message; raise ConnectionRefused for anything the connection may not send."""
+def handle_message(room: Room, connection: Connection, data: bytes, held: HeldUpdates | None = None) -> None:
+    """Act on one message; raise ConnectionRefused for anything the connection may not send.
+
+    With `held`, an update that arrives before what it builds on waits there
+    (server/realtime/held.py) instead of being refused at once.
+    """
     try:
         message = decode_message(data)
     except ProtocolError as exc:
@@ -130,7 +138,7 @@ def handle_message(room: Room, connection: Connection, data: bytes) -> None:
         if message.sync_type is SyncType.STEP1:
             connection.send(encode_sync_step2(_diff_for(room, message.payload)))
         elif not connection.read_only:
-            _apply_client_update(room, connection, message.payload)
+            _apply_client_update(room, connection, message.payload, held)
     elif isinstance(message, AwarenessMessage):
         try:
             room.apply_presence(connection, message.update)
@@ -151,14 +159,62 @@ def _diff_for(room: Room, state_vector: bytes) -> bytes:
     return room.state_update(state_vector)
 
 
-def _apply_client_update(room: Room, connection: Connection, update: bytes) -> None:
+def _apply_client_update(room: Room, connection: Connection, update: bytes, held: HeldUpdates | None) -> None:
+    try:
+        _apply(room, connection, update)
+    except CausalGap as gap:
+        if held is None:
+            raise BadMessage(f"update refused, causal gap: {gap}") from gap
+        try:
+            held.hold(update, gap, lambda: _held_expired(room, connection, held))
+        except HoldRefused as exc:
+            raise BadMessage(f"update refused, causal gap: {exc}") from exc
+        connection.stats.updates_held += 1
+        return
+    if held:
+        _release(room, connection, held)
+
+
+def _release(room: Room, connection: Connection, held: HeldUpdates) -> None:
+    """Apply every held update whose gap is filled now (each may fill another's)."""
+    while (update := held.ready(room.clocks)) is not None:
+        _apply(room, connection, update)
+
+
+def _held_expired(room: Room, connection: Connection, held: HeldUpdates) -> None:
+    """A held update's time is up: apply what can be, refuse (1007) what still waits."""
+    if connection.closing:
+        held.clear()
+        return
+    try:
+        if room.ready.is_set():
+            _release(room, connection, held)  # a relayed update may have filled the gap meanwhile
+    except ConnectionRefused as refusal:
+        held.clear()
+        connection.refuse(refusal)
+        return
+    gap = held.expired()
+    if gap is None:
+        held.reschedule(lambda: _held_expired(room, connection, held))
+        return
+    held.clear()
+    connection.refuse(
+        BadMessage(f"update refused, causal gap not filled within {held.max_seconds:g} s: {gap}")
+    )
+
+
+def _apply(room: Room, connection: Connection, update: bytes) -> None:
+    """Apply a client's update; a CausalGap passes through, every other refusal becomes a close code."""
     origin = Origin(OriginKind.CONNECTION, connection.author, connection)
     try:
         room.apply_update(update, origin)
+    except CausalGap:
+        raise
+    except EditsRefused as exc:
+        # The client keeps the edit and sends it again in the sync when it reconnects.
+        raise ConnectionRefused(str(exc), CloseCode.TRY_AGAIN_LATER) from exc
     except TooDeep as exc:
         raise ConnectionRefused(f"update refused: {exc}", CloseCode.POLICY_VIOLATION) from exc
-    except CausalGap as exc:
-        raise BadMessage(f"update refused, causal gap: {exc}") from exc
     except EngineFailure as exc:
         raise BadMessage("update refused by the document engine") from exc
     except UpdateError as exc:

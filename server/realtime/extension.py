@@ -53,8 +53,16 @@ class PresenceChanged:
     origin: Origin
 
 
+class EditsRefused(Exception):
+    """An extension cannot take new edits now (the log's backlog is at its bound); the reason says why."""
+
+
 class Extension(Protocol):
     """Told of every room's events. Each method returns at once: slow work goes to a task of its own."""
+
+    def refuses_updates(self) -> str | None:
+        """Why a client's new edit must be refused now, or None (asked before it is applied)."""
+        ...
 
     def on_update(self, event: UpdateAccepted) -> None: ...
 
@@ -69,6 +77,9 @@ class Extension(Protocol):
 
 class BaseExtension:
     """Every hook a no-op: an extension overrides the ones it needs."""
+
+    def refuses_updates(self) -> str | None:
+        return None
 
     def on_update(self, event: UpdateAccepted) -> None:
         pass
@@ -89,6 +100,13 @@ class Extensions:
     def __init__(self, installed: Sequence[Extension] = ()) -> None:
         self.installed = tuple(installed)
         self.sequence = 0  # the last `seq` given out
+
+    def check_accepting(self) -> None:
+        """Raise EditsRefused if an extension cannot take a client's new edit now."""
+        for extension in self.installed:
+            reason = extension.refuses_updates()
+            if reason is not None:
+                raise EditsRefused(reason)
 
     def update_accepted(self, room: Room, update: bytes, origin: Origin) -> None:
         seq = 0

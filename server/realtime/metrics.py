@@ -95,11 +95,30 @@ class RealtimeCollector(Collector):
             ),
             (
                 "counter",
+                "ubiquite_updates_held",
+                "Client updates held until what they build on arrived (instead of a 1007 close).",
+                stats.updates_held,
+            ),
+            (
+                "counter",
+                "ubiquite_aborted_closes",
+                "Connections dropped because they had not finished closing a few seconds after the close.",
+                stats.aborted_closes,
+            ),
+            (
+                "counter",
                 "ubiquite_rate_limit_closes",
                 "Connections closed with 1008: too many messages.",
                 stats.rate_limit_closes,
             ),
             ("gauge", "ubiquite_update_log_backlog", "Accepted updates not stored yet.", log_.backlog),
+            ("gauge", "ubiquite_update_log_backlog_bytes", "Their size in bytes.", log_.backlog_bytes),
+            (
+                "gauge",
+                "ubiquite_update_log_refusing_edits",
+                "1 while the backlog is at its bound and rooms refuse new edits (1013).",
+                int(log_.refuses_updates() is not None),
+            ),
             (
                 "gauge",
                 "ubiquite_update_log_lag_seconds",

@@ -90,7 +90,8 @@ class Room:
     def apply_update(self, update: bytes, origin: Origin) -> UpdateSummary | None:
         """Apply an untrusted update; return its summary, or None if it changed nothing.
 
-        Raises an UpdateError (malformed, too deep, causal gap) before touching the
+        Raises an UpdateError (malformed, too deep, causal gap) or, for a client's
+        edit, EditsRefused (an extension cannot take it now) before touching the
         document, or EngineFailure if pycrdt itself failed, after scheduling a reload of
         the document so that no half-applied update stays in it.
         """
@@ -98,6 +99,8 @@ class Room:
         summary.check_continues(self.clocks)
         if not summary.adds_to(self.clocks):
             return None
+        if origin.kind is OriginKind.CONNECTION:
+            self.extensions.check_accepting()  # EditsRefused: the log is too far behind
         try:
             apply_to_doc(self.doc, update)
         except EngineFailure as exc:

@@ -14,3 +14,5 @@ class RealtimeStats:
     frames_direct: int = 0  # of which written straight to the transport (server/realtime/transport.py)
     slow_consumer_closes: int = 0  # closed with 1013: could not keep up
     rate_limit_closes: int = 0  # closed with 1008: too many messages
+    updates_held: int = 0  # client updates that waited for what they build on (held.py)
+    aborted_closes: int = 0  # transport aborted: not finished closing within the grace (connection.py)

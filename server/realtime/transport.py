@@ -90,6 +90,21 @@ def direct_writer(websocket: WebSocket) -> DirectWriter | None:
     return writer
 
 
+def abort(websocket: WebSocket) -> bool:
+    """Drop the TCP connection now, unsent bytes and all; False if its transport is not one we know.
+
+    A close waits for the socket to drain, and a peer that never reads never
+    lets it: uvicorn's protocol then sees the connection lost, so a pending
+    `receive` answers a disconnect and a blocked `send` raises.
+    """
+    protocol = _protocol_of(getattr(websocket, "_send", None))
+    transport = getattr(protocol, "transport", None)
+    if transport is None:
+        return False
+    transport.abort()
+    return True
+
+
 def _protocol_of(send: Any) -> Any:
     """uvicorn's protocol behind the `send` Starlette holds, through Starlette's wrappers.
 

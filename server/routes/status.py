@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 
@@ -28,7 +30,11 @@ async def healthz(request: Request) -> JSONResponse:
     # updates; a load balancer should still stop sending it new ones.
     healthy = checks["store"] == "ok" and checks["broker"].startswith("ok") and services.update_log.healthy
     checks["update_log"] = "ok" if services.update_log.healthy else "retrying writes"
-    return JSONResponse({"ok": healthy, **checks}, status_code=200 if healthy else 503)
+    # How far behind the log is (issue 12, item 14): what a full disk or a lost database left queued.
+    behind = services.update_log.status(time.time())
+    return JSONResponse(
+        {"ok": healthy, **checks, "update_log_behind": behind}, status_code=200 if healthy else 503
+    )
 
 
 async def index(request: Request) -> HTMLResponse:

@@ -15,8 +15,12 @@ tell), is gone:
 - the updates it relayed but did not report stored (a `kill -9` loses up to
   one flush interval of them, which other processes already applied, so their
   authors will never send them again) are logged by exactly one survivor,
-  the one that wins the broker claim on the dead process, after checking
+  the one that holds the broker claim on the dead process, after checking
   the log for those it stored after its last heartbeat (UpdateLog.adopt).
+  A database or Redis outage only delays this: the holder retries until
+  stored, and every other survivor keeps the same updates and adopts them
+  in turn once the claim lapses, in case the holder died too (idempotent:
+  the log is checked first). docs/scaling.md, "Processes that die".
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ log = logging.getLogger(__name__)
 
 # Relayed updates kept per process while its log is behind (its database down).
 MAX_KEPT = 200_000
+# The claim on a dead process's updates lapses this long after its holder stops renewing it.
+CLAIM_TTL = 30.0
+RETRY_DELAYS = (0.2, 5.0)  # first and longest wait between attempts to claim or store
+# How long `stop` waits for adoptions still retrying before leaving them to the other survivors.
+STOP_WAIT = 5.0
 
 
 class StoredLog(Protocol):
@@ -67,6 +76,7 @@ class PeerWatch:
         self._judging_since = time.monotonic()
         self._task: asyncio.Task[None] | None = None
         self._adoptions: set[asyncio.Task[None]] = set()
+        self._awaiting_claim: set[asyncio.Task[None]] = set()  # adoptions another survivor holds
         broker.on_reconnect(self.link_restored)
 
     async def start(self) -> None:
@@ -80,7 +90,16 @@ class PeerWatch:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
         self.broker.publish(self._status(MessageKind.BYE))
-        await asyncio.gather(*self._adoptions, return_exceptions=True)
+        for task in self._awaiting_claim:
+            task.cancel()  # nothing in progress here: the holder, or the others, will finish
+        if self._adoptions:
+            _, unfinished = await asyncio.wait(self._adoptions, timeout=STOP_WAIT)
+            for task in unfinished:
+                # Its claim lapses within CLAIM_TTL and another survivor, which kept the same
+                # updates, stores them; with no survivor left they are lost with this process.
+                log.error("shutdown: %s unfinished; left to the other processes", task.get_name())
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
 
     @property
     def unstored(self) -> int:
@@ -154,27 +173,94 @@ class PeerWatch:
             task.add_done_callback(self._adoptions.discard)
 
     async def _adopt(self, node: str, orphans: list[NewUpdate]) -> None:
+        """Store a dead process's unstored updates, however long the database or Redis stays away.
+
+        Every survivor keeps them until it has adopted them itself: the one
+        holding the claim stores them, retrying until the database answers and
+        renewing the claim meanwhile; the others wait for the claim to lapse
+        (its holder finished, or died too) and then adopt the same updates
+        again, which stores nothing twice (UpdateLog.adopt checks the log first).
+        """
         assert self.update_log is not None
+        key = f"adopt:{node}"
+        delay = RETRY_DELAYS[0]
+        reported: set[str] = set()
+        me = asyncio.current_task()
+        assert me is not None
+        self._awaiting_claim.add(me)
         try:
-            if not await self.broker.claim(f"adopt:{node}", ttl=3600):
-                return  # another survivor stores them
-        except BrokerUnavailable as exc:
-            log.error("cannot claim the %d unstored updates of process %s: %s", len(orphans), node, exc)
-            return
-        by_room: dict[str, list[NewUpdate]] = defaultdict(list)
-        for orphan in orphans:
-            by_room[orphan.room].append(orphan)
-        for room, updates in by_room.items():
+            while True:
+                try:
+                    if await self.broker.claim(key, ttl=CLAIM_TTL):
+                        break
+                    await asyncio.sleep(CLAIM_TTL / 2)  # another survivor stores them; take over if it stops
+                    continue
+                except BrokerUnavailable as exc:
+                    _once(
+                        reported,
+                        "claim",
+                        "%d unstored updates of process %s wait for Redis to be claimed: %s",
+                        len(orphans),
+                        node,
+                        exc,
+                    )
+                await asyncio.sleep(delay)
+                delay = min(RETRY_DELAYS[1], delay * 2)
+        finally:
+            self._awaiting_claim.discard(me)
+        renewing = asyncio.create_task(self._renew(key), name=f"adopt-claim-{node}")
+        try:
+            by_room: dict[str, list[NewUpdate]] = defaultdict(list)
+            for orphan in orphans:
+                by_room[orphan.room].append(orphan)
+            for room, updates in by_room.items():
+                stored = await self._adopt_room(node, room, updates, reported)
+                self.adopted += stored
+                if stored:
+                    log.warning(
+                        "room %s: process %s ended before storing %d updates it accepted; stored them here",
+                        room,
+                        node,
+                        stored,
+                    )
+        finally:
+            renewing.cancel()
+            await asyncio.gather(renewing, return_exceptions=True)
+
+    async def _adopt_room(self, node: str, room: str, updates: list[NewUpdate], reported: set[str]) -> int:
+        """UpdateLog.adopt, again and again until the database answers (nothing is dropped)."""
+        assert self.update_log is not None
+        delay = RETRY_DELAYS[0]
+        while True:
             try:
-                stored = await self.update_log.adopt(room, updates)
+                return await self.update_log.adopt(room, updates)
             except StoreUnavailable as exc:
-                log.error("room %s: %d updates of process %s not stored: %s", room, len(updates), node, exc)
-                continue
-            self.adopted += stored
-            if stored:
-                log.warning(
-                    "room %s: process %s ended before storing %d updates it accepted; stored them here",
+                _once(
+                    reported,
+                    "store",
+                    "room %s: %d updates of process %s kept until the database answers: %s",
                     room,
+                    len(updates),
                     node,
-                    stored,
+                    exc,
                 )
+            await asyncio.sleep(delay)
+            delay = min(RETRY_DELAYS[1], delay * 2)
+
+    async def _renew(self, key: str) -> None:
+        while True:
+            await asyncio.sleep(CLAIM_TTL / 3)
+            try:
+                if not await self.broker.claim(key, ttl=CLAIM_TTL):
+                    log.error(
+                        "claim %s was taken over (Redis lost it?): two survivors may adopt at once", key
+                    )
+            except BrokerUnavailable as exc:
+                log.warning("claim %s not renewed: %s", key, exc)
+
+
+def _once(reported: set[str], kind: str, message: str, *args: object) -> None:
+    """Log the first failure of each kind; the retries that follow would only repeat it."""
+    if kind not in reported:
+        reported.add(kind)
+        log.error(message, *args)

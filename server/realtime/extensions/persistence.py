@@ -3,6 +3,13 @@
 A keystroke never waits for the disk: accepted updates are queued and one
 writer task commits them in batches every `flush_interval`. A database error
 keeps the batch and retries, so a hiccup delays writes but loses nothing.
+Each transaction holds at most `MAX_BATCH_UPDATES` updates or
+`MAX_BATCH_BYTES`: a backlog larger than the space a full disk gets back
+still drains, batch by batch (issue 12, item 14). Each new kind of error is
+logged once per outage, not every retry. The queue is bounded: past
+`max_backlog_bytes` the rooms refuse new edits from their clients (who keep
+them and send them again when they reconnect) until half of it is stored
+(docs/realtime.md, "The update log when the database fails").
 `stored_seq` is the sequence number (server/realtime/extension.py) up to which
 this process's updates are all committed: its heartbeat tells the other
 processes (extensions/peers.py).
@@ -20,7 +27,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from pycrdt import Doc
 
@@ -32,6 +39,26 @@ from server.store.base import CheckpointRecord, LoggedUpdate, NewUpdate, Store, 
 log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY = 5.0
+# One transaction of the writer holds at most this much (a full disk frees space little by little).
+MAX_BATCH_UPDATES = 500
+MAX_BATCH_BYTES = 256 * 1024
+# Accepted updates waiting for the database, in bytes, before the rooms refuse new edits.
+MAX_BACKLOG_BYTES = 64 * 1024 * 1024
+
+
+class LogBehind(TypedDict):
+    """How far behind the log is (/healthz)."""
+
+    backlog: int  # accepted updates not stored yet
+    backlog_bytes: int
+    oldest_seconds: float  # since the oldest of them was accepted
+    refusing_edits: bool  # the backlog reached its bound
+
+
+def error_kind(exc: Exception) -> str:
+    """What tells two failures apart in the log: the message's first line, numbers left out."""
+    first = str(exc).split("\n", 1)[0]
+    return "".join("#" if c.isdigit() else c for c in first)[:200]
 
 
 def _checkpoint_states(
@@ -60,11 +87,21 @@ def _checkpoint_states(
 class UpdateLog(BaseExtension):
     """Logs what a room accepted (an Extension) and loads rooms from the log (a RoomLoader)."""
 
-    def __init__(self, store: Store, flush_interval: float, checkpoint_every: int) -> None:
+    def __init__(
+        self,
+        store: Store,
+        flush_interval: float,
+        checkpoint_every: int,
+        max_backlog_bytes: int = MAX_BACKLOG_BYTES,
+    ) -> None:
         self.store = store
         self.flush_interval = flush_interval
         self.checkpoint_every = checkpoint_every
+        self.max_backlog_bytes = max_backlog_bytes
         self._pending: list[NewUpdate] = []
+        self._pending_bytes = 0
+        self._paused = False  # the backlog reached its bound: rooms refuse new edits
+        self._errors_logged: set[str] = set()  # kinds of error logged since the log last caught up
         self._pending_seq: list[int] = []  # each pending update's sequence number (0: adopted)
         self._submitted = 0
         self._committed = 0
@@ -113,8 +150,25 @@ class UpdateLog(BaseExtension):
     def record(self, room: str, update: bytes, author: str, at: float, seq: int = 0) -> None:
         self._pending.append(NewUpdate(room, update, author, at))
         self._pending_seq.append(seq)
+        self._pending_bytes += len(update)
         self._submitted += 1
+        if not self._paused and self._pending_bytes >= self.max_backlog_bytes:
+            self._paused = True
+            log.error(
+                "update log %d bytes behind (%d updates, bound %d): new edits refused until half is stored",
+                self._pending_bytes,
+                len(self._pending),
+                self.max_backlog_bytes,
+            )
         self._wake.set()
+
+    def refuses_updates(self) -> str | None:
+        """Why the rooms must refuse new edits now (the backlog at its bound), or None."""
+        if not self._paused:
+            return None
+        return (
+            "the server cannot store edits right now; yours stay in this browser and are sent on reconnecting"
+        )
 
     @property
     def submitted(self) -> int:
@@ -130,6 +184,19 @@ class UpdateLog(BaseExtension):
     def backlog(self) -> int:
         """Accepted updates not stored yet (a metric: how far the log is behind)."""
         return len(self._pending)
+
+    @property
+    def backlog_bytes(self) -> int:
+        return self._pending_bytes
+
+    def status(self, now: float) -> LogBehind:
+        """How far behind the log is, for /healthz."""
+        return LogBehind(
+            backlog=len(self._pending),
+            backlog_bytes=self._pending_bytes,
+            oldest_seconds=round(self.oldest_pending_age(now), 1),
+            refusing_edits=self._paused,
+        )
 
     def oldest_pending_age(self, now: float) -> float:
         """Seconds since the oldest update not stored yet was accepted (0 when none waits)."""
@@ -194,29 +261,64 @@ class UpdateLog(BaseExtension):
             self._wake.clear()
             if not self._stopping:
                 await asyncio.sleep(max(self.flush_interval, delay))
-            if not self._pending:
-                continue
-            batch = self._pending[:]
-            try:
-                await self.store.append(batch)
-            except StoreUnavailable as exc:
-                delay = min(MAX_RETRY_DELAY, max(0.2, delay * 2))
-                if self.healthy:
-                    log.error("database unavailable, %d updates kept for retry: %s", len(batch), exc)
-                self.healthy = False
-                self._wake.set()
-                continue
-            if not self.healthy:
-                log.warning("database reachable again, %d queued updates stored", len(batch))
-            self.healthy, delay = True, 0.0
-            del self._pending[: len(batch)]
-            self.stored_seq = max(self.stored_seq, *self._pending_seq[: len(batch)])
-            del self._pending_seq[: len(batch)]
-            self._committed += len(batch)
-            self._progress.set()
-            for update in batch:
-                self._since_checkpoint[update.room] += 1
-            await self._checkpoint_due_rooms()
+            while self._pending:  # batch after batch, without waiting, while the writes succeed
+                batch = self._next_batch()
+                try:
+                    await self.store.append(batch)
+                except StoreUnavailable as exc:
+                    delay = min(MAX_RETRY_DELAY, max(0.2, delay * 2))
+                    self._failed(exc)
+                    self._wake.set()
+                    break
+                delay = 0.0
+                self._stored(batch)
+                await self._checkpoint_due_rooms()
+
+    def _next_batch(self) -> list[NewUpdate]:
+        size = 0
+        count = 0
+        for update in self._pending[:MAX_BATCH_UPDATES]:
+            if count and size + len(update.data) > MAX_BATCH_BYTES:
+                break
+            size += len(update.data)
+            count += 1
+        return self._pending[:count]
+
+    def _failed(self, exc: StoreUnavailable) -> None:
+        kind = error_kind(exc)
+        if kind not in self._errors_logged:  # each new kind once; retries would repeat it
+            self._errors_logged.add(kind)
+            log.error(
+                "database unavailable, %d updates (%d bytes) kept for retry: %s",
+                len(self._pending),
+                self._pending_bytes,
+                exc,
+            )
+        self.healthy = False
+
+    def _stored(self, batch: list[NewUpdate]) -> None:
+        if not self.healthy and "recovered" not in self._errors_logged:
+            self._errors_logged.add("recovered")
+            log.warning(
+                "database writes succeed again; %d queued updates left to store",
+                len(self._pending) - len(batch),
+            )
+        self.healthy = True
+        if len(batch) == len(self._pending) and self._errors_logged:
+            # The outage is over once nothing waits: the next failure is news again.
+            log.warning("update log caught up: every accepted update is stored")
+            self._errors_logged.clear()
+        del self._pending[: len(batch)]
+        self._pending_bytes -= sum(len(update.data) for update in batch)
+        self.stored_seq = max(self.stored_seq, *self._pending_seq[: len(batch)])
+        del self._pending_seq[: len(batch)]
+        self._committed += len(batch)
+        self._progress.set()
+        for update in batch:
+            self._since_checkpoint[update.room] += 1
+        if self._paused and self._pending_bytes <= self.max_backlog_bytes // 2:
+            self._paused = False
+            log.warning("update log down to %d bytes behind: rooms accept edits again", self._pending_bytes)
 
     async def _checkpoint_due_rooms(self) -> None:
         for room, count in list(self._since_checkpoint.items()):
