@@ -23,6 +23,7 @@ from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
+from server.congress.mapcolours import MapColours
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -94,7 +95,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     peers = PeerWatch(broker, update_log)
     relay = BrokerRelay(broker, peers)
     # Extensions in any order: each reads only the events (server/realtime/extension.py).
-    rooms = RoomManager(settings, update_log, [update_log, relay])
+    rooms = RoomManager(settings, update_log, [update_log, relay, MapColours()])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
