@@ -58,6 +58,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.web.errors import exception_handlers
+from server.web.guards import OPERATOR, ROOM, requires
 from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -233,8 +234,8 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/", index),
         Route("/healthz", healthz),
-        Route("/metrics", metrics_endpoint),
-        WebSocketRoute("/ws/{room}", sync_endpoint),
+        Route("/metrics", requires(OPERATOR)(metrics_endpoint)),  # server/realtime declares nothing
+        WebSocketRoute("/ws/{room}", requires(ROOM)(sync_endpoint)),
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),

@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from server.auth.door import SESSION_COOKIE
 from server.auth.entry import Session
 from server.congress.domain import Identity
-from server.web.guards import same_site_form, services_of
+from server.web.guards import LINK, PUBLIC, requires, same_site_form, services_of
 from server.web.headers import SECURITY_HEADERS
 from server.web.language import language
 from server.web.params import body, integer
@@ -38,6 +38,7 @@ def _signed_in(request: Request, session: Session) -> Response:
     return response
 
 
+@requires(LINK)
 async def open_invitation(request: Request) -> Response:
     opened = await services_of(request).entry.open(request.path_params["token"], request)
     if opened.session is not None:
@@ -62,6 +63,7 @@ def _ask_before_switching(request: Request, title: str, current: Identity, arriv
     return render(request, "switch_person.html", {**context, "back": landing(current)})
 
 
+@requires(LINK)
 async def claim_name(request: Request) -> Response:
     """The forms behind a link: "yes, sign me in as that person", or this person's name on a shared one."""
     same_site_form(request)
@@ -77,6 +79,7 @@ async def claim_name(request: Request) -> Response:
     return _signed_in(request, session)
 
 
+@requires(PUBLIC)  # a form of ours; with no session it signs nobody out
 async def sign_out(request: Request) -> Response:
     """End the session (its open sockets close too) and forget the cookie."""
     same_site_form(request, origin_required=True)
