@@ -23,6 +23,7 @@ from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
+from server.congress.mapcolours import MapColours
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -57,6 +58,7 @@ from server.settings import Settings
 from server.store import open_store
 from server.store.base import Store
 from server.web.errors import exception_handlers
+from server.web.guards import OPERATOR, ROOM, requires
 from server.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -96,7 +98,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     peers = PeerWatch(broker, update_log)
     relay = BrokerRelay(broker, peers)
     # Extensions in any order: each reads only the events (server/realtime/extension.py).
-    rooms = RoomManager(settings, update_log, [update_log, relay])
+    rooms = RoomManager(settings, update_log, [update_log, relay, MapColours()])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
@@ -234,8 +236,8 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/", index),
         Route("/healthz", healthz),
-        Route("/metrics", metrics_endpoint),
-        WebSocketRoute("/ws/{room}", sync_endpoint),
+        Route("/metrics", requires(OPERATOR)(metrics_endpoint)),  # server/realtime declares nothing
+        WebSocketRoute("/ws/{room}", requires(ROOM)(sync_endpoint)),
         Route("/i/{token}", open_invitation, methods=["GET"]),
         Route("/i/{token}", claim_name, methods=["POST"]),
         Route("/logout", sign_out, methods=["POST"]),

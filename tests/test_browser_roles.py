@@ -5,7 +5,8 @@ from __future__ import annotations
 from pycrdt import Doc
 
 from crdt.mindmap import ROOT_ID, add_node, ensure_root
-from tests.support.browser import People, screenshot, wait_until
+from tests.support.browser import CONGRESS_TITLE, People, screenshot, wait_until
+from tests.support.congress import Congress
 from tests.support.rooms import push_mindmap
 from tests.support.server import ServerProcess
 
@@ -97,3 +98,17 @@ def test_the_projector_follows_where_people_write(people: People, web_server: Se
     projector.keyboard.press("m")
     projector.wait_for_selector(".projected-map .mm-node:has-text('Hébergement local')")
     screenshot(projector, "projector-mindmap")
+
+
+def test_opening_another_persons_link_asks_first_and_the_form_switches(people: People) -> None:
+    """Issue 12, item 10: the confirmation form is ours, so Chromium's same-site POST passes the guard."""
+    organiser = people.open("/c/bascule/motion", name="Olga Orga", role="organiser")
+    token = Congress(people.server, "bascule", CONGRESS_TITLE).invite("participant", "Paul Durand")
+    organiser.goto(f"{people.server.http}/i/{token}")
+    organiser.wait_for_selector("text=Vous êtes connecté·e en tant que Olga Orga.")
+    organiser.get_by_role("link", name="Rester connecté·e en tant que Olga Orga").click()
+    organiser.wait_for_url("**/c/bascule/organisation")
+    organiser.goto(f"{people.server.http}/i/{token}")
+    organiser.get_by_role("button", name="Me connecter en tant que Paul Durand").click()
+    organiser.wait_for_url("**/c/bascule")
+    assert "Paul Durand" in organiser.locator("main").inner_text()

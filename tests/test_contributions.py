@@ -5,6 +5,7 @@ One server for the module; each test makes its own congress.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crdt.mindmap import ROOT_ID, Node, build_tree
+from crdt.mindmap import ROOT_ID, Node, add_node, build_tree
 from server.congress.provision import admin
 from server.contributions.store import ContributionStore
 from server.settings import Settings
@@ -228,6 +229,47 @@ def test_themes_go_into_the_mind_map_with_their_links(app: ServerProcess, congre
     assert [c["id"] for c in shown] == [link] and "author" not in shown[0]
     chart = orga("GET", "/themes/chart.svg")
     assert chart.headers["content-type"].startswith("image/svg+xml") and "Cybersécurité" in chart.text
+
+
+def test_a_link_a_participant_writes_into_the_map_does_not_reveal_a_contribution(
+    app: ServerProcess, congress: Congress
+) -> None:
+    """Issue 12, item 8: anyone may write the map, imported keys are 1, 2, 3…: only the links the
+    organisers placed answer, not a link a participant wrote to an idea nobody surfaced."""
+    orga, alice, _ = _people(app, congress)
+    orga("POST", "/contributions/import", content=_corpus(slice(0, 12)), headers={"Content-Type": "text/csv"})
+    orga("POST", "/themes/run", json={"k": 2})
+    orga("POST", "/themes/mindmap", json={"key_contributions": 1})
+    late = "\n".join(["id,title,text", "secret-1,Note interne,Une idée que personne n'a placée."]) + "\n"
+    assert (
+        orga("POST", "/contributions/import", content=late, headers={"Content-Type": "text/csv"}).status_code
+        == 201
+    )
+    orga("POST", "/phase", json={"phase": "themes"})
+
+    async def link_by_hand() -> str:
+        async with YClient(
+            congress.url("mindmap", token=congress.invite("participant", "Curieuse"))
+        ) as client:
+            placed = build_tree(client.doc).children[0].links[0]
+            add_node(client.doc, ROOT_ID, "Mon nœud", links=["secret-1", placed])
+            await asyncio.sleep(0.5)  # the server applies it to the room
+            return placed
+
+    placed = run_async(link_by_hand)
+    assert "secret-1" in {link for _, node in _live_tree(congress).walk() for link in node.links}
+    shown = alice("GET", f"/contributions/linked?ids=secret-1,{placed}").json()["contributions"]
+    assert [c["id"] for c in shown] == [placed]  # the organisers' link still answers
+    everything = orga("GET", "/contributions/linked?ids=secret-1").json()["contributions"]
+    assert [c["id"] for c in everything] == ["secret-1"]  # organisers read every contribution anyway
+
+
+def _live_tree(congress: Congress) -> Node:
+    async def read() -> Node:
+        async with YClient(congress.url("mindmap", role="observer")) as client:
+            return build_tree(client.doc)
+
+    return run_async(read)
 
 
 def test_contributions_are_encoded_as_they_arrive(app: ServerProcess, congress: Congress) -> None:

@@ -147,6 +147,43 @@ async def test_a_shared_link_lets_each_person_choose_their_name_once(congress: C
     assert (await knock(f"{congress.server.ws(congress.room())}?token={token}")).close_code == 4401
 
 
+async def test_opening_someone_elses_link_asks_before_switching(congress: Congress) -> None:
+    """Issue 12, item 10 (login CSRF): a link on another site must not silently sign an organiser in
+    as someone else. The page says who one is and who one would be; only our own form switches."""
+    organiser = congress.invite("organiser", "Olga Orga")
+    other = congress.invite("participant", "Paul Durand")
+    link = f"/i/{other}"
+    async with httpx.AsyncClient(base_url=congress.server.http) as http:
+        await http.get(f"/i/{organiser}")
+        mine = http.cookies["ubiquite_session"]
+        asked = await http.get(link, headers={"Sec-Fetch-Site": "cross-site"})
+        assert asked.status_code == 200 and "set-cookie" not in asked.headers
+        assert (
+            "Vous êtes connecté·e en tant que Olga Orga. "
+            "Ouvrir ce lien vous connectera en tant que Paul Durand."
+        ) in asked.text
+        assert f'href="/c/{congress.slug}/organisation"' in asked.text  # the way back
+        assert 'name="switch" value="1"' in asked.text and asked.headers["cache-control"] == "no-store"
+        english = await http.get(link + "?lang=en")
+        assert (
+            "You are signed in as Olga Orga. Opening this link will sign you in as Paul Durand."
+            in english.text
+        )
+        assert (await http.get(f"/c/{congress.slug}/organisation")).status_code == 200  # still the organiser
+
+        for refused in ({"Origin": "https://evil.example"}, {}):  # a cross-site form; no Origin at all
+            answer = await http.post(link, content="switch=1", headers=refused)
+            assert answer.status_code == 403 and "set-cookie" not in answer.headers
+        assert http.cookies["ubiquite_session"] == mine
+
+        switched = await http.post(link, content="switch=1", headers={"Origin": congress.server.http})
+        assert switched.status_code == 303 and switched.headers["location"] == f"/c/{congress.slug}"
+        assert http.cookies["ubiquite_session"] != mine
+        assert (await http.get(f"/c/{congress.slug}/organisation")).status_code == 403  # Paul now
+        again = await http.get(link)  # the same person's link again: straight in, as before
+        assert again.status_code == 303 and again.headers["location"] == f"/c/{congress.slug}"
+
+
 async def test_a_revoked_link_no_longer_opens(congress: Congress) -> None:
     organiser = congress.invite("organiser")
     token = congress.invite()

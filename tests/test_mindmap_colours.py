@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +20,8 @@ from crdt.mindmap import (
     valid_colour,
 )
 from server.history.present import tree_json
+from tests.support.server import ServerProcess
+from tests.support.yclient import YClient
 
 BEACON = "url(http://tracker.example/beacon)"
 HOSTILE = [
@@ -66,3 +70,33 @@ def test_a_colour_written_by_any_client_is_drawn_only_if_valid() -> None:
     assert colours == {ROOT_ID: "", good: "#2e7d32", bad: ""}
     shown = tree_json(tree)  # the history replay's JSON
     assert "url(" not in str(shown) and shown["children"][0]["colour"] == "#2e7d32"
+
+
+def test_the_server_puts_back_the_default_on_a_colour_a_client_stored(tmp_path: Path) -> None:
+    """The shared document itself holds no invalid colour for long: the server resets it for everyone."""
+    server = ServerProcess(tmp_path / "data").start()
+    try:
+        congress = server.congress()
+
+        async def scenario() -> tuple[str, str, str]:
+            url = congress.url("mindmap")
+            async with YClient(url) as writer, YClient(congress.url("mindmap", role="observer")) as reader:
+                ensure_root(writer.doc, "Congrès")
+                kept = add_node(writer.doc, ROOT_ID, "Axe", colour="#2e7d32")
+                bad = add_node(writer.doc, ROOT_ID, "Balise")
+                await reader.wait_for(lambda: bad in nodes_map(reader.doc))
+                nodes_map(writer.doc)[bad]["colour"] = BEACON  # past crdt/mindmap.py's checks
+                # Only the server's reset can bring the writer's own replica back to "".
+                await writer.wait_for(lambda: nodes_map(writer.doc)[bad].get("colour") == "")
+                await reader.wait_for(lambda: nodes_map(reader.doc)[bad].get("colour") == "")
+                async with YClient(url) as latecomer:
+                    return (
+                        str(nodes_map(latecomer.doc)[bad]["colour"]),
+                        str(nodes_map(latecomer.doc)[kept]["colour"]),
+                        str(nodes_map(latecomer.doc)[bad]["label"]),
+                    )
+
+        assert asyncio.run(scenario()) == ("", "#2e7d32", "Balise")
+        assert "invalid node colour(s) from participant:" in server.log()
+    finally:
+        server.stop()

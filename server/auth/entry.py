@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from starlette.requests import HTTPConnection
 
-from server.auth.door import Door
+from server.auth.door import SESSION_COOKIE, Door
 from server.congress.domain import Identity
 from server.errors import AccessDenied, Conflict, DomainError
 
@@ -40,26 +40,44 @@ class Opened:
     congress_title: str
     session: Session | None
     names: tuple[Name, ...] = ()
+    # The browser is signed in as someone else: who it is now and who the link would make it.
+    # Nothing is switched until the person confirms on our page (login CSRF, docs/security.md).
+    current: Identity | None = None
+    arriving: Identity | None = None
 
 
 class Entry:
     def __init__(self, door: Door) -> None:
         self.door = door
 
-    async def open(self, token: str, conn: HTTPConnection) -> Opened:
+    async def open(self, token: str, conn: HTTPConnection, *, confirmed: bool = False) -> Opened:
+        """Open a link. If the browser's session is someone else's, ask first unless `confirmed`:
+        a link on another site must not silently sign an organiser in as another person."""
         try:
-            return await self._open(token)
+            return await self._open(token, await self.current(conn), confirmed)
         except AccessDenied as denied:  # counted; a valid link from the same address still opens
             raise await self.door.refused(conn, "invitation link", denied) from None
 
-    async def _open(self, token: str) -> Opened:
+    async def current(self, conn: HTTPConnection) -> Identity | None:
+        """Who the browser's session cookie says it is now (None: no session, or not a valid one)."""
+        secret = conn.cookies.get(SESSION_COOKIE)
+        if not secret:
+            return None
+        try:
+            return await asyncio.to_thread(self.door.access.identify_session, secret)
+        except AccessDenied:
+            return None
+
+    async def _open(self, token: str, current: Identity | None, confirmed: bool) -> Opened:
         access = self.door.access
         opened = await asyncio.to_thread(access.open_invitation, token)
         if opened.identity is None:
             free = tuple(
                 Name(p.id, p.name) for p in opened.names if p.claimed_at is None and p.id is not None
             )
-            return Opened(opened.congress.title, None, free)
+            return Opened(opened.congress.title, None, free, current=current)
+        if current is not None and current.participant_id != opened.identity.participant_id and not confirmed:
+            return Opened(opened.congress.title, None, current=current, arriving=opened.identity)
         secret, expires = await asyncio.to_thread(access.start_session, opened.identity, opened.invitation)
         log.info(
             "session opened for participant %d of %s", opened.identity.participant_id, opened.congress.slug

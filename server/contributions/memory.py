@@ -92,6 +92,14 @@ class MemoryContributionStore:
         wanted = set(keys)
         return [r.model_copy() for r in self._of(congress_id) if r.key in wanted]
 
+    def surface(self, congress_id: int, keys: Sequence[str]) -> int:
+        wanted, changed = set(keys), 0
+        for row in self._of(congress_id):
+            if row.key in wanted and not row.surfaced:
+                row.surfaced = True
+                changed += 1
+        return changed
+
     def axes(self, congress_id: int) -> list[str]:
         return sorted({r.axis for r in self._of(congress_id) if r.axis}, key=str.casefold)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -31,6 +31,9 @@ class ContributionRow(SQLModel, table=True):
     # Set when an organiser merged this near-duplicate into another contribution (its key):
     # the row stays, with its author, but the idea is that one's from then on.
     merged_into: str | None = Field(default=None, max_length=100)
+    # Set once an organiser placed it in the mind map (server/contributions/placement.py): only
+    # such a contribution is shown to the other participants behind a node (docs/security.md).
+    surfaced: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class VectorRow(SQLModel, table=True):

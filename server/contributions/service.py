@@ -274,13 +274,18 @@ class Contributions:
     def _linked(
         self, identity: Identity, phase: Phase, keys: Sequence[str], linked: set[str]
     ) -> list[ContributionRow]:
-        """The contributions behind mind-map nodes: own ones always, others once the drafts phase is over."""
+        """The contributions behind mind-map nodes: own ones always; others once the drafts phase is
+        over, if the live map links to them and an organiser placed them there (`surfaced`). Anyone
+        may write a link into the shared map, and imported keys are guessable (1, 2, 3…), so the
+        link alone proves nothing (docs/security.md)."""
         rows = self.store.by_keys(identity.congress_id, list(dict.fromkeys(keys))[:500])
         public = phase is not Phase.CONTRIBUTIONS
         readable = [
             r
             for r in rows
-            if r.author_id == identity.participant_id or identity.is_organiser or (public and r.key in linked)
+            if r.author_id == identity.participant_id
+            or identity.is_organiser
+            or (public and r.surfaced and r.key in linked)
         ]
         order = {key: i for i, key in enumerate(keys)}
         return sorted(readable, key=lambda r: order.get(r.key, 0))

@@ -110,6 +110,22 @@ class ContributionStore(BoundTables):
             )
             return list(session.exec(query))
 
+    def surface(self, congress_id: int, keys: Sequence[str]) -> int:
+        changed = 0
+        with self._session() as session:
+            for start in range(0, len(keys), 500):
+                query = select(ContributionRow).where(
+                    ContributionRow.congress_id == congress_id,
+                    col(ContributionRow.key).in_(list(keys[start : start + 500])),
+                    col(ContributionRow.surfaced).is_(False),
+                )
+                for row in session.exec(query):
+                    row.surfaced = True
+                    session.add(row)
+                    changed += 1
+            session.commit()
+        return changed
+
     def axes(self, congress_id: int) -> list[str]:
         with self._session() as session:
             query = (

@@ -244,6 +244,9 @@ class Theming:
         if me.phase is Phase.PUBLISHED:
             raise PhaseClosed("the motion is published: the mind map is frozen")
         room = await self.rooms.get(room_name(me.congress_slug, "mindmap"))
+        # Surfaced before the links appear, so that a reader who follows them at once finds them.
+        keys = [key for draft in drafts if draft.members for key in draft.ids()]
+        await asyncio.to_thread(self.contributions.store.surface, me.congress_id, keys)
         placed = place_themes(room, drafts, titles, me.author, subject, per_theme)
         log.info(
             "%d themes placed in %s's mind map by participant %d",

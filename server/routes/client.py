@@ -20,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 from server.congress.domain import Identity, room_name
 from server.errors import AccessDenied, InvitationOnly, NotFound, Unavailable
 from server.palette import person_colour
-from server.web.guards import services_of
+from server.web.guards import MEMBER_PAGE, PUBLIC, requires, services_of
 from server.web.headers import editor_headers
 from server.web.language import language
 from server.web.templates import render
@@ -103,6 +103,7 @@ async def client_config(services: Services, identity: Identity) -> ClientConfig:
     )
 
 
+@requires(MEMBER_PAGE)
 async def client_page(request: Request) -> Response:
     page = PAGES.get(request.path_params["page"])
     if page is None:
@@ -134,6 +135,7 @@ def _ws_base(request: Request) -> str:
     return f"{scheme}://{request.url.netloc}/ws"
 
 
+@requires(PUBLIC)
 async def service_worker(request: Request) -> Response:
     """At the site's root so that it may serve the pages under /c/ when the network is gone."""
     path = DIST / "sw.js"
@@ -146,5 +148,5 @@ def client_routes() -> list[BaseRoute]:
     return [
         Route("/c/{slug}/{page}", client_page, methods=["GET"]),
         Route("/sw.js", service_worker, methods=["GET"]),
-        Mount("/static", StaticFiles(directory=DIST, check_dir=False), name="static"),
+        Mount("/static", requires(PUBLIC)(StaticFiles(directory=DIST, check_dir=False)), name="static"),
     ]

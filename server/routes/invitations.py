@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from server.auth.door import SESSION_COOKIE
 from server.auth.entry import Session
 from server.congress.domain import Identity
-from server.web.guards import same_site_form, services_of
+from server.web.guards import LINK, PUBLIC, requires, same_site_form, services_of
 from server.web.headers import SECURITY_HEADERS
 from server.web.language import language
 from server.web.params import body, integer
@@ -38,26 +38,48 @@ def _signed_in(request: Request, session: Session) -> Response:
     return response
 
 
+@requires(LINK)
 async def open_invitation(request: Request) -> Response:
     opened = await services_of(request).entry.open(request.path_params["token"], request)
     if opened.session is not None:
         return _signed_in(request, opened.session)
+    if opened.current is not None and opened.arriving is not None:
+        return _ask_before_switching(request, opened.congress_title, opened.current, opened.arriving)
     if not opened.names:
         nobody = {"title": opened.congress_title, "heading": opened.congress_title, "keys": ["nobody_left"]}
         return render(request, "message.html", nobody, status=409)
-    choose = {"title": opened.congress_title, "congress": opened.congress_title, "names": opened.names}
+    choose = {
+        "title": opened.congress_title,
+        "congress": opened.congress_title,
+        "names": opened.names,
+        "signed_in": opened.current is not None,
+    }
     return render(request, "choose_name.html", choose)
 
 
+def _ask_before_switching(request: Request, title: str, current: Identity, arriving: Identity) -> Response:
+    """The browser is signed in as someone else: say so, and switch only on a form of ours."""
+    context = {"title": title, "congress": title, "current": current.name, "arriving": arriving.name}
+    return render(request, "switch_person.html", {**context, "back": landing(current)})
+
+
+@requires(LINK)
 async def claim_name(request: Request) -> Response:
-    """The form of a shared link: this person says which name on the list is theirs."""
+    """The forms behind a link: "yes, sign me in as that person", or this person's name on a shared one."""
     same_site_form(request)
     form = parse_qs((await body(request)).decode("utf-8", "replace"))
+    if form.get("switch") == ["1"]:
+        same_site_form(request, origin_required=True)  # a browser's POST always says where it is from
+        opened = await services_of(request).entry.open(request.path_params["token"], request, confirmed=True)
+        if opened.session is None:  # a shared link: its names are chosen on the other form
+            return RedirectResponse(request.url.path, status_code=303, headers=SECURITY_HEADERS)
+        return _signed_in(request, opened.session)
     participant_id = integer(form.get("participant", [""])[0], "participant")
     session = await services_of(request).entry.claim(request.path_params["token"], participant_id)
     return _signed_in(request, session)
 
 
+@requires(PUBLIC)  # a form of ours; with no session it signs nobody out
 async def sign_out(request: Request) -> Response:
     """End the session (its open sockets close too) and forget the cookie."""
     same_site_form(request, origin_required=True)

@@ -16,7 +16,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from server.congress.domain import PHASES, Identity
-from server.web.guards import organiser
+from server.web.guards import PUBLIC, organiser, requires
 from server.web.language import language
 from server.web.templates import render
 from server.web.words import word, words
@@ -40,5 +40,5 @@ async def organiser_page(request: Request, services: Services, identity: Identit
 
 ROUTES = [
     Route("/c/{slug}/organisation", organiser(organiser_page), methods=["GET"]),
-    Mount("/assets", StaticFiles(directory=ASSETS), name="assets"),
+    Mount("/assets", requires(PUBLIC)(StaticFiles(directory=ASSETS)), name="assets"),
 ]

@@ -9,10 +9,11 @@ from starlette.responses import HTMLResponse, JSONResponse
 
 from server.broker.base import BrokerUnavailable
 from server.store.base import StoreUnavailable
-from server.web.guards import services_of
+from server.web.guards import PUBLIC, requires, services_of
 from server.web.templates import render
 
 
+@requires(PUBLIC)
 async def healthz(request: Request) -> JSONResponse:
     services = services_of(request)
     checks: dict[str, str] = {}
@@ -37,6 +38,7 @@ async def healthz(request: Request) -> JSONResponse:
     )
 
 
+@requires(PUBLIC)
 async def index(request: Request) -> HTMLResponse:
     """The front door: what this is and how to get in; nothing of any congress (they are closed)."""
     return render(request, "index.html", {"title": "Ubiquité"})

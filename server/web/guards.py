@@ -10,7 +10,7 @@ handler returns a Response, or plain data sent as JSON with `status`.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -25,6 +25,37 @@ if TYPE_CHECKING:
 Handler = Callable[[Request, "Services", Identity], Awaitable[Any]]
 PublicHandler = Callable[[Request, "Services"], Awaitable[Any]]
 Endpoint = Callable[[Request], Awaitable[Response]]
+T = TypeVar("T")
+
+# What a route asks of its caller, attached to its endpoint (`endpoint.access`) so that the
+# access-matrix test (tests/test_access_matrix.py) reads it from the route table: a route whose
+# endpoint declares none fails that test. The guards below declare theirs; an endpoint written
+# without a guard says what it checks itself with `requires(LEVEL)`.
+PUBLIC = "public"  # everyone, no credential
+MEMBER = "member"  # anyone of the path's congress (observers: what they may not change is refused)
+MEMBER_PAGE = "member_page"  # the editors' pages: the same, but every refusal is one 403
+ORGANISER = "organiser"  # an organiser of the path's congress
+ANY_ORGANISER = "any_organiser"  # an organiser of some congress here
+LINK = "link"  # the invitation token in the path is the credential (/i/{token})
+ROOM = "room"  # a WebSocket room: anyone of its congress, observers read only
+OPERATOR = "operator"  # loopback or the metrics token; an invitation is never enough
+LEVELS = (PUBLIC, MEMBER, MEMBER_PAGE, ORGANISER, ANY_ORGANISER, LINK, ROOM, OPERATOR)
+
+
+def requires(level: str) -> Callable[[T], T]:
+    """Declare what an endpoint (or a mounted app) asks of its caller; it checks it itself."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown access level {level!r}")
+
+    def mark(endpoint: T) -> T:
+        setattr(endpoint, "access", level)  # noqa: B010 (a function has no declared attribute)
+        return endpoint
+
+    return mark
+
+
+def access_of(endpoint: object) -> str | None:
+    return getattr(endpoint, "access", None)
 
 
 def services_of(request: Request) -> Services:
@@ -43,7 +74,7 @@ def organiser(handler: Handler, status: int = 200) -> Endpoint:
         identity = await services.door.organiser(request, request.path_params["slug"], request.method)
         return answer(await handler(request, services, identity), status)
 
-    return endpoint
+    return requires(ORGANISER)(endpoint)
 
 
 def member(handler: Handler, status: int = 200) -> Endpoint:
@@ -54,7 +85,7 @@ def member(handler: Handler, status: int = 200) -> Endpoint:
         identity = await services.door.member(request, request.path_params["slug"], request.method)
         return answer(await handler(request, services, identity), status)
 
-    return endpoint
+    return requires(MEMBER)(endpoint)
 
 
 def any_organiser(handler: Handler, status: int = 200) -> Endpoint:
@@ -65,7 +96,7 @@ def any_organiser(handler: Handler, status: int = 200) -> Endpoint:
         identity = await services.door.any_organiser(request, request.method)
         return answer(await handler(request, services, identity), status)
 
-    return endpoint
+    return requires(ANY_ORGANISER)(endpoint)
 
 
 def public(handler: PublicHandler, *, json_errors: bool = False) -> Endpoint:
@@ -76,7 +107,7 @@ def public(handler: PublicHandler, *, json_errors: bool = False) -> Endpoint:
             request.scope[JSON_FLAG] = True
         return answer(await handler(request, services_of(request)))
 
-    return endpoint
+    return requires(PUBLIC)(endpoint)
 
 
 def same_site_form(request: Request, *, origin_required: bool = False) -> None:
