@@ -23,7 +23,6 @@ from server.broker.base import Broker
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
-from server.congress.mapcolours import MapColours
 from server.congress.service import Organising
 from server.contributions.classifier import Classifier
 from server.contributions.service import Contributions
@@ -34,6 +33,7 @@ from server.history import History
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
 from server.realtime.endpoint import sync_endpoint
+from server.realtime.extensions.mapcolours import MapColours
 from server.realtime.extensions.peers import PeerWatch
 from server.realtime.extensions.persistence import UpdateLog
 from server.realtime.extensions.relay import BrokerRelay
