@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crdt.protocol import encode_permission_denied
 from server.auth.access import AccessService
 from server.auth.presence import presence_identity
-from server.congress.domain import Identity, writes_allowed
+from server.congress.domain import Identity, read_only_reason, writes_allowed
 from server.errors import CloseCode, TooMany, Unauthorized
 from server.realtime.connection import Connection
 
@@ -53,6 +54,7 @@ class SocketRegistry:
         mine.add(connection)
         self._identity[connection] = identity
         connection.read_only = not writes_allowed(identity.role, identity.phase)
+        connection.read_only_reason = read_only_reason(identity.role, identity.phase)
         connection.presence_identity = presence_identity(identity)
 
     def remove(self, connection: Connection) -> None:
@@ -99,7 +101,12 @@ class SocketRegistry:
                 connection.close(verdict.code, verdict.reason)
             elif verdict is not None and verdict != old:
                 self._identity[connection] = verdict
+                was_read_only = connection.read_only
                 connection.read_only = not writes_allowed(verdict.role, verdict.phase)
+                connection.read_only_reason = read_only_reason(verdict.role, verdict.phase)
+                if connection.read_only and not was_read_only:
+                    # Tell the page at once, so it stops taking edits the server now drops (docs/daybugs.md).
+                    connection.send(encode_permission_denied(connection.read_only_reason))
                 connection.presence_identity = presence_identity(verdict)  # from its next state on
 
     async def _sweep_forever(self) -> None:

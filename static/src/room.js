@@ -1,6 +1,7 @@
 // One live document: its Y.Doc kept in IndexedDB, its socket, and whether local edits are still unsent.
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { notAccepted, serverCopy } from './accepted.js'
 import { OwnPresenceProvider } from './provider.js'
 
 /**
@@ -14,12 +15,15 @@ export class Room extends EventTarget {
   constructor (wsBase, name) {
     super()
     this.name = name
+    this.wsBase = wsBase
     this.doc = new Y.Doc()
     this.local = new IndexeddbPersistence(`ubiquite:${name}`, this.doc)
     this.provider = new OwnPresenceProvider(wsBase, name, this.doc, { connect: navigator.onLine })
     this.awareness = this.provider.awareness
     this.status = navigator.onLine ? 'connecting' : 'offline'
     this.refused = false
+    // Why the server takes no edits from this page: '' (it does), 'published', 'observer', 'refused'.
+    this.readOnly = ''
     this._everSynced = false
     this._unsentKey = `ubiquite:unsent:${name}`
     this.unsent = Number(localStorage.getItem(this._unsentKey) || 0)
@@ -45,8 +49,9 @@ export class Room extends EventTarget {
     this.provider.on('closed', () => {
       this.refused = true
       this.status = 'offline'
-      this._changed()
+      this._becameReadOnly('refused')
     })
+    this.provider.on('read-only', (reason) => this._becameReadOnly(reason || 'read-only'))
     // The browser knows before the socket does: stop retrying while offline, resume at once after.
     window.addEventListener('offline', () => {
       this.provider.disconnect()
@@ -60,6 +65,32 @@ export class Room extends EventTarget {
 
   whenLoaded () {
     return this.local.whenSynced
+  }
+
+  /**
+   * What this browser holds that the server refused (null: nothing). Asks the server for its copy;
+   * with no server to ask (access ended), whatever was made here while unsynced.
+   */
+  async notAccepted () {
+    if (this.refused) {
+      if (!this.unsent) return null
+      const text = this.doc.getText('text').toString()
+      return text || notAccepted(this.doc, new Y.Doc())
+    }
+    return notAccepted(this.doc, await serverCopy(this.wsBase, this.name))
+  }
+
+  /** Drop this browser's copy (IndexedDB and the unsent count): the server's is the document. */
+  async forgetLocal () {
+    this._setUnsent(0)
+    await this.local.clearData()
+  }
+
+  _becameReadOnly (reason) {
+    const first = !this.readOnly
+    this.readOnly = reason
+    this._changed()
+    if (first) this.dispatchEvent(new Event('read-only'))
   }
 
   _setUnsent (n) {

@@ -1,0 +1,63 @@
+"""Issue 13, bug 1: once the motion is published, every open page is read-only and says why, and
+nothing typed that the server dropped is kept in a browser as if it were accepted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support.browser import People, wait_for_js, wait_until
+
+MOTION_TEXT = "window.ubiquite.rooms.motion.doc.getText('text').toString()"
+EDITABLE = ".cm-content[contenteditable=true]"
+PHASE_CHANGE = """async ([slug, phase]) => (await fetch(`/api/congresses/${slug}/phase`, {
+    method: 'POST', credentials: 'same-origin', body: JSON.stringify({phase}),
+    headers: {'Content-Type': 'application/json', 'X-Ubiquite-Request': '1'}})).status"""
+
+
+def _move_to(organiser: Any, slug: str, *phases: str) -> None:
+    for phase in phases:
+        answer = organiser.evaluate(
+            PHASE_CHANGE,
+            [slug, phase],
+        )
+        assert answer == 200, (phase, answer)
+
+
+def test_publishing_freezes_every_open_page_and_keeps_nothing_refused(people: People) -> None:
+    organiser = people.open("/c/fige/motion", name="Olga Orga", role="organiser")
+    alice = people.open("/c/fige/motion", name="Alice Martin")
+    bruno = people.open("/c/fige/motion", name="Bruno Diallo", site="remote")
+    alice.click(".cm-content")
+    alice.keyboard.insert_text("Texte adopté par le congrès.")
+    wait_until(bruno, lambda: bruno.evaluate(MOTION_TEXT) == "Texte adopté par le congrès.", what="the text")
+
+    # Bruno types while his page cannot know yet (offline), then the motion is published.
+    bruno.context.set_offline(True)
+    bruno.wait_for_selector(".connection[data-state=offline]")
+    bruno.click(".cm-content")
+    bruno.keyboard.press("End")
+    bruno.keyboard.insert_text(" Ajout trop tard.")
+    _move_to(organiser, "fige", "themes", "writing", "published")
+
+    # The page open and online turns read-only at once, and says why.
+    alice.wait_for_selector(".read-only-banner:has-text('La motion est publiée')")
+    assert alice.locator(EDITABLE).count() == 0
+    assert "Lecture seule" in alice.locator(".connection").inner_text()
+
+    # Back online, Bruno's page learns it: his late words are shown as not accepted, not kept.
+    bruno.context.set_offline(False)
+    bruno.wait_for_selector(".read-only-banner textarea.not-accepted", timeout=20_000)  # across a reload
+    wait_for_js(bruno, "window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
+    assert "Ajout trop tard." in bruno.locator("textarea.not-accepted").input_value()
+    assert bruno.evaluate(MOTION_TEXT) == "Texte adopté par le congrès."
+    assert bruno.locator(EDITABLE).count() == 0
+    bruno.reload()
+    wait_for_js(bruno, "window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
+    assert bruno.evaluate(MOTION_TEXT) == "Texte adopté par le congrès."
+
+    # A page opened after publication is read-only from the start.
+    claire = people.open("/c/fige/motion", name="Claire Petit")
+    claire.wait_for_selector(".read-only-banner:has-text('La motion est publiée')")
+    assert claire.locator(EDITABLE).count() == 0
+    assert claire.evaluate(MOTION_TEXT) == "Texte adopté par le congrès."
+    assert not people.errors
