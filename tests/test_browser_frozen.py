@@ -9,18 +9,22 @@ from tests.support.browser import People, wait_for_js, wait_until
 
 MOTION_TEXT = "window.ubiquite.rooms.motion.doc.getText('text').toString()"
 EDITABLE = ".cm-content[contenteditable=true]"
-PHASE_CHANGE = """async ([slug, phase]) => (await fetch(`/api/congresses/${slug}/phase`, {
-    method: 'POST', credentials: 'same-origin', body: JSON.stringify({phase}),
-    headers: {'Content-Type': 'application/json', 'X-Ubiquite-Request': '1'}})).status"""
+API = """async ([method, path, body]) => {
+    const r = await fetch(path, {method, credentials: 'same-origin', body: body && JSON.stringify(body),
+      headers: {'Content-Type': 'application/json', 'X-Ubiquite-Request': '1'}})
+    return [r.status, await r.json().catch(() => null)]
+}"""
+
+
+def _api(page: Any, method: str, path: str, body: object = None) -> Any:
+    status, answer = page.evaluate(API, [method, path, body])
+    assert status in (200, 201), (path, status, answer)
+    return answer
 
 
 def _move_to(organiser: Any, slug: str, *phases: str) -> None:
     for phase in phases:
-        answer = organiser.evaluate(
-            PHASE_CHANGE,
-            [slug, phase],
-        )
-        assert answer == 200, (phase, answer)
+        _api(organiser, "POST", f"/api/congresses/{slug}/phase", {"phase": phase})
 
 
 def test_publishing_freezes_every_open_page_and_keeps_nothing_refused(people: People) -> None:
@@ -61,3 +65,22 @@ def test_publishing_freezes_every_open_page_and_keeps_nothing_refused(people: Pe
     assert claire.locator(EDITABLE).count() == 0
     assert claire.evaluate(MOTION_TEXT) == "Texte adopté par le congrès."
     assert not people.errors
+
+
+def test_a_person_revoked_while_typing_is_told_and_shown_what_was_not_accepted(people: People) -> None:
+    organiser = people.open("/c/retire/motion", name="Olga Orga", role="organiser")
+    bruno = people.open("/c/retire/motion", name="Bruno Diallo", site="remote")
+    bruno.context.set_offline(True)
+    bruno.wait_for_selector(".connection[data-state=offline]")
+    bruno.click(".cm-content")
+    bruno.keyboard.insert_text("Écrit après mon départ.")
+    people_list = _api(organiser, "GET", "/api/congresses/retire/participants")
+    (bruno_id,) = [p["id"] for p in people_list if p["name"] == "Bruno Diallo"]
+    _api(organiser, "POST", f"/api/congresses/retire/participants/{bruno_id}/revoke")
+
+    bruno.context.set_offline(False)
+    bruno.wait_for_selector(".read-only-banner:has-text('Votre accès à ce congrès a pris fin')")
+    assert "Écrit après mon départ." in bruno.locator("textarea.not-accepted").input_value()
+    assert bruno.locator(EDITABLE).count() == 0
+    assert bruno.evaluate("window.ubiquite.rooms.motion.unsent") == 0
+    assert organiser.evaluate(MOTION_TEXT) == ""
