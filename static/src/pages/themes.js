@@ -31,7 +31,7 @@ function themeCard (theme) {
   const i = theme.index
   const name = element('input', { name: 'name', value: theme.title, maxlength: '200', 'aria-label': `${words.theme} ${i + 1}` })
   const heading = element('div', { class: 'theme-head' },
-    element('span', { class: 'swatch', style: `background:${colour(i)}` }),
+    element('span', { class: 'swatch', style: { background: colour(i) } }),
     element('strong', {}, `${i + 1}.`),
     name,
     element('button', { type: 'button', class: 'secondary', onclick: () => correct('/themes/rename', { theme: i, name: name.value }) }, words.rename),
@@ -72,7 +72,7 @@ function themeCard (theme) {
       correct('/themes/split', { theme: i, contributions: chosen, name: splitName.value })
     }
   }, words.split)
-  return element('article', { class: 'theme', 'data-index': String(i), style: `--theme:${colour(i)}` },
+  return element('article', { class: 'theme', 'data-index': String(i), style: { '--theme': colour(i) } },
     heading,
     element('p', { class: 'words' }, `${words.words}${words.colon}${theme.words.join(', ')}`),
     subthemeList(theme),
