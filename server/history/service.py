@@ -24,6 +24,7 @@ from pycrdt import Doc
 from crdt.history import Change, Passage, word_diff
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
+from server.congress import demo
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
@@ -306,7 +307,7 @@ class History:
         """The name behind each author id of this congress (`participant:12`)."""
         congress_id = await self.congress_id(slug)
         people = await asyncio.to_thread(self.directory.participants, congress_id)
-        return {f"participant:{p.id}": p.name for p in people}
+        return {demo.AUTHOR: demo.AUTHOR_NAME} | {f"participant:{p.id}": p.name for p in people}
 
     async def compare(self, slug: str, old: int, new: int) -> list[Change]:
         """The motion's words from position `old` to position `new`."""

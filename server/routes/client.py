@@ -145,9 +145,19 @@ async def service_worker(request: Request) -> Response:
     return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
+FAVICON = Path(__file__).resolve().parent.parent / "web" / "assets" / "favicon.svg"
+
+
+async def favicon(request: Request) -> Response:
+    """The site's icon, at the address every browser asks for whatever the page says (an SVG)."""
+    return FileResponse(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
+
 def client_routes() -> list[BaseRoute]:
     return [
         Route("/c/{slug}/{page}", client_page, methods=["GET"]),
         Route("/sw.js", service_worker, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
+        Route("/favicon.svg", favicon, methods=["GET"]),
         Mount("/static", StaticFiles(directory=DIST, check_dir=False), name="static"),
     ]

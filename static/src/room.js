@@ -4,6 +4,8 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { notAccepted, serverCopy } from './accepted.js'
 import { OwnPresenceProvider } from './provider.js'
 
+const CHANGE_PAUSE = 3000 // ms
+
 /**
  * The server never acknowledges an update, so "unsent" means: made while this
  * room was not synced with the server. A reconnection's sync exchange sends
@@ -28,9 +30,15 @@ export class Room extends EventTarget {
     this._unsentKey = `ubiquite:unsent:${name}`
     this.unsent = Number(localStorage.getItem(this._unsentKey) || 0)
 
+    // What a person calls one change: typing a phrase is one, not one per keystroke; edits less
+    // than CHANGE_PAUSE apart are counted together.
+    this._lastLocalEdit = 0
     this.doc.on('update', (_update, origin) => {
       if (origin === this.provider || origin === this.local) return
-      if (!this.provider.synced || !this.provider.wsconnected) this._setUnsent(this.unsent + 1)
+      if (this.provider.synced && this.provider.wsconnected) return
+      const now = Date.now()
+      if (!this.unsent || now - this._lastLocalEdit > CHANGE_PAUSE) this._setUnsent(this.unsent + 1)
+      this._lastLocalEdit = now
     })
     this.provider.on('status', ({ status }) => {
       if (status === 'connected' || !this._everSynced) this.status = 'connecting'
