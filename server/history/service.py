@@ -24,6 +24,7 @@ from pycrdt import Doc
 from crdt.history import Change, Passage, word_diff
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
+from server.clock import Clock
 from server.congress import demo
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
@@ -103,7 +104,9 @@ class History:
         directory: Directory,
         rooms: RoomManager | None = None,
         records: HistoryRepository | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        self.clock = clock or Clock()  # how its pages and answers show a time (server/clock.py)
         self.store = store
         self.update_log = update_log
         self.directory = directory

@@ -14,7 +14,7 @@ let themes = []
 
 const fail = (error) => sayError(words, error)
 const colour = (index) => config.colours[index % config.colours.length]
-const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium')
+const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium', config.timeZone)
 const locale = config.lang === 'en' ? 'en-GB' : 'fr-FR'
 // Numbers as the reader writes them: "12,5" and "1 204" in French.
 const number = (value, digits = 0) => Number(value).toLocaleString(locale, { maximumFractionDigits: digits })
