@@ -83,10 +83,12 @@ async def compare_page(request: Request, services: Services, identity: Identity)
     query = request.query_params
     latest = await history.latest(slug)
     try:
-        old_at = await position_of(history, slug, query, "from") if query.get("from") else 0
         new_at = await position_of(history, slug, query, "to")
+        old_at = await position_of(history, slug, query, "from") if query.get("from") else None
     except DomainError:
-        old_at, new_at = 0, latest
+        old_at, new_at = None, latest
+    if old_at is None:
+        old_at = await _default_start(history, slug, new_at)
     changes = await history.compare(slug, old_at, new_at)
     context = {
         "title": word("compare", lang, AREA),
@@ -114,3 +116,14 @@ ROUTES = [
 def _when(history: History, lang: str) -> Callable[[float | None], str]:
     """A time as the history's pages show it: the day and the time to the second, in words."""
     return lambda at: history.clock.moment(at, lang, seconds=True)
+
+
+async def _default_start(history: History, slug: str, until: int) -> int:
+    """What "compare" starts from when not told: the newest named version before `until`, else the
+    motion as first written (the end of its first step). From position 0, the empty document, the
+    whole motion read as inserted, the original text included (issue 13)."""
+    earlier = [v.position for v in await history.versions(slug) if v.position < until]
+    if earlier:
+        return max(earlier)
+    line = await history.timeline(slug)
+    return next((s.last for s in sorted(line.steps, key=lambda s: s.first) if s.kind == "motion"), 0)
