@@ -84,3 +84,10 @@ def test_a_person_revoked_while_typing_is_told_and_shown_what_was_not_accepted(p
     assert bruno.locator(EDITABLE).count() == 0
     assert bruno.evaluate("window.ubiquite.rooms.motion.unsent") == 0
     assert organiser.evaluate(MOTION_TEXT) == ""
+
+
+def test_an_observer_is_told_why_the_page_is_read_only(people: People) -> None:
+    observer = people.open("/c/presse-figee/motion", name="Journal du Centre", role="observer")
+    observer.wait_for_selector(".read-only-banner:has-text('observateur·rice')")
+    assert observer.locator(EDITABLE).count() == 0
+    assert observer.locator("textarea.not-accepted").count() == 0
