@@ -98,6 +98,9 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     rooms = RoomManager(settings, update_log, [update_log, relay])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
+    # A phase change freezes the sockets of every process at once (docs/daybugs.md).
+    door.sockets.announce = peers.congress_changed
+    peers.on_congress.append(lambda congress_id: door.sockets.refresh_congress(congress_id, announce=False))
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
     clock = Clock(settings.time_zone)  # every date shown, in the congress's time zone
     history = History(store, update_log, directory, rooms, clock=clock)

@@ -38,6 +38,9 @@ class SocketRegistry:
         self._identity: dict[Connection, Identity] = {}
         self._by_person: dict[int, set[Connection]] = defaultdict(set)
         self._task: asyncio.Task[None] | None = None
+        # Tells the other processes (server/realtime/extensions/peers.py congress_changed), so that
+        # a phase change reaches their sockets at once, not at their next sweep; set by app.py.
+        self.announce: Callable[[int], None] | None = None
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._sweep_forever(), name="access-sweep")
@@ -83,9 +86,12 @@ class SocketRegistry:
             log.info("closed %d connection(s): %s", len(closing), reason)
         return len(closing)
 
-    def refresh_congress(self, congress_id: int) -> None:
-        """Re-read role and phase of this congress's sockets now (after a phase change)."""
+    def refresh_congress(self, congress_id: int, announce: bool = True) -> None:
+        """Re-read role and phase of this congress's sockets now (after a phase change), here and,
+        with `announce`, in every other process."""
         asyncio.get_running_loop().create_task(self.sweep(lambda i: i.congress_id == congress_id))
+        if announce and self.announce is not None:
+            self.announce(congress_id)
 
     async def sweep(self, only: Callable[[Identity], bool] = lambda _i: True) -> None:
         snapshot = {c: i for c, i in self._identity.items() if only(i)}
