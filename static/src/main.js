@@ -52,7 +52,7 @@ function readOnlyBanner (banner, config, rooms) {
   const lost = rooms.map((room) => sessionStorage.getItem(LOST(room.name))).filter(Boolean)
   if (!reason && !lost.length) return
   const why = document.createElement('p')
-  why.textContent = t({ published: 'frozenPublished', observer: 'frozenObserver', refused: 'frozenRefused' }[reason] || 'frozenOther')
+  why.textContent = t({ published: 'frozenPublished', observer: 'frozenObserver', refused: 'frozenRefused', tooMany: 'frozenTooMany' }[reason] || 'frozenOther')
   banner.replaceChildren(why)
   if (lost.length) {
     const label = document.createElement('label')
@@ -110,10 +110,12 @@ function start () {
   // observer, their access ended): never keep as accepted what it dropped. If this browser's copy
   // differs from the server's, keep the difference for the person to copy, forget the local copy
   // and reload from the server; otherwise redraw the page read-only. Either way, say why.
+  // A page drawn read-only with nothing unsent (an observer's, a page opened after publication)
+  // offered no way to type: nothing to compare, no second socket.
   const stopWriting = async (room) => {
     let lost = null
     try {
-      lost = await room.notAccepted()
+      if (writable || room.unsent) lost = await room.notAccepted()
     } catch (error) {
       console.warn('could not compare with the server copy:', error)
     }

@@ -5,6 +5,7 @@ import { notAccepted, serverCopy } from './accepted.js'
 import { OwnPresenceProvider } from './provider.js'
 
 const CHANGE_PAUSE = 3000 // ms
+const TOO_MANY = 4429 // server/errors.py CloseCode.TOO_MANY: too many tabs, not an access that ended
 
 /**
  * The server never acknowledges an update, so "unsent" means: made while this
@@ -54,10 +55,10 @@ export class Room extends EventTarget {
       this._changed()
     })
     // A 44xx close (no valid session, another congress) is final: say so instead of retrying.
-    this.provider.on('closed', () => {
+    this.provider.on('closed', ({ code }) => {
       this.refused = true
       this.status = 'offline'
-      this._becameReadOnly('refused')
+      this._becameReadOnly(code === TOO_MANY ? 'tooMany' : 'refused')
     })
     this.provider.on('read-only', (reason) => this._becameReadOnly(reason || 'read-only'))
     // The browser knows before the socket does: stop retrying while offline, resume at once after.
