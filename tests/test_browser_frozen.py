@@ -58,6 +58,12 @@ def test_publishing_freezes_every_open_page_and_keeps_nothing_refused(people: Pe
     bruno.reload()
     wait_for_js(bruno, "window.ubiquite && window.ubiquite.rooms.motion.provider.synced")
     assert bruno.evaluate(MOTION_TEXT) == "Texte adopté par le congrès."
+    # Shown until he says he has it.
+    bruno.get_by_role("button", name="C'est copié, ne plus l'afficher").click()
+    assert bruno.locator("textarea.not-accepted").count() == 0
+    bruno.reload()
+    bruno.wait_for_selector(".read-only-banner:has-text('La motion est publiée')")
+    assert bruno.locator("textarea.not-accepted").count() == 0
 
     # A page opened after publication is read-only from the start.
     claire = people.open("/c/fige/motion", name="Claire Petit")

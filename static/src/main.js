@@ -63,7 +63,16 @@ function readOnlyBanner (banner, config, rooms) {
     copy.value = lost.join('\n\n')
     copy.rows = Math.min(12, copy.value.split('\n').length + 1)
     label.append(copy)
-    banner.append(label)
+    // Kept for this tab until the person says they have it (a reload keeps showing it).
+    const forget = document.createElement('button')
+    forget.type = 'button'
+    forget.textContent = t('notAcceptedDone')
+    forget.addEventListener('click', () => {
+      for (const room of rooms) sessionStorage.removeItem(LOST(room.name))
+      label.remove()
+      forget.remove()
+    })
+    banner.append(label, forget)
   }
   banner.hidden = false
 }
