@@ -278,18 +278,27 @@ def to_outline(tree: Node, branch: str | None = None) -> str:
             raise KeyError(branch)
         start = found[0]
     lines: list[str] = []
-    for axis in start.children:
+    for axis in _worded(start.children):
         lines.append(f"## {_one_line(axis.label)}")
         lines.append("")
-        for number, proposal in enumerate(axis.children, 1):
+        for number, proposal in enumerate(_worded(axis.children), 1):
             lines.extend(_items(proposal, number, indent=0))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
+# The labels a new node starts with in the interface (server/web/words/client.json "newIdea").
+PLACEHOLDERS = frozenset({"Nouvelle idée", "New idea"})
+
+
+def _worded(nodes: list[Node]) -> list[Node]:
+    """Leave out nodes nobody wrote anything in: blank or still the placeholder, nothing below."""
+    return [n for n in nodes if n.children or (_one_line(n.label) and _one_line(n.label) not in PLACEHOLDERS)]
+
+
 def _items(node: Node, number: int, indent: int) -> list[str]:
     lines = [f"{' ' * indent}{number}. {_one_line(node.label)}"]
-    for child_number, child in enumerate(node.children, 1):
+    for child_number, child in enumerate(_worded(node.children), 1):
         lines.extend(_items(child, child_number, indent + len(f"{number}. ")))
     return lines
 

@@ -215,6 +215,12 @@ def encode_query_awareness() -> bytes:
     return bytes((MessageType.QUERY_AWARENESS,))
 
 
+def encode_permission_denied(reason: str) -> bytes:
+    """y-protocols' auth message "permission denied" (auth type 0) with a reason string: the stock
+    client only logs it; ours (static/src/provider.js) turns the page read-only and says why."""
+    return bytes((MessageType.AUTH, 0)) + encode_var_string(reason)
+
+
 def decode_state_vector(state_vector: bytes) -> dict[int, int]:
     """A Yjs state vector: varUint count, then (client, clock) pairs."""
     reader = Reader(state_vector)

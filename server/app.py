@@ -20,6 +20,7 @@ from server.auth.door import Door
 from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
+from server.clock import Clock
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
@@ -101,10 +102,14 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     rooms = RoomManager(settings, update_log, [update_log, relay, MapColours()])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
+    # A phase change freezes the sockets of every process at once (docs/daybugs.md).
+    door.sockets.announce = peers.congress_changed
+    peers.on_congress.append(lambda congress_id: door.sockets.refresh_congress(congress_id, announce=False))
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
-    history = History(store, update_log, directory, rooms)
+    clock = Clock(settings.time_zone)  # every date shown, in the congress's time zone
+    history = History(store, update_log, directory, rooms, clock=clock)
     # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
-    publishing = Publishing(directory, store, update_log, seeker=history.seeker)
+    publishing = Publishing(directory, store, update_log, seeker=history.seeker, clock=clock)
     lobby = Lobby(directory, rooms)
     contributions = Contributions(ContributionStore(), lobby)
     classifier = Classifier()

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from server.clock import UnknownTimeZone, zone_named
+
 _OFF = ("0", "false", "no", "off")  # a boolean variable set to any of these is off
 
 
@@ -128,6 +130,8 @@ class Settings:
     # Keep an empty room loaded this long, in case someone comes back.
     room_idle_seconds: float = 30.0
     log_level: str = "info"
+    # The congress's clock: every date and time shown is in this zone (server/clock.py).
+    time_zone: str = "Europe/Paris"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -199,6 +203,7 @@ class Settings:
             direct_writes=env.get("UBIQUITE_DIRECT_WRITES", "1").strip().lower() not in _OFF,
             metrics_token=env.get("UBIQUITE_METRICS_TOKEN", ""),
             log_level=env.get("LOG_LEVEL", "info").lower(),
+            time_zone=_time_zone(env),
         )
 
     @property
@@ -222,3 +227,12 @@ class Settings:
             path.write_text(key + "\n")
             path.chmod(0o600)
         return replace(self, secret_key=key)
+
+
+def _time_zone(env: Mapping[str, str]) -> str:
+    name = env.get("UBIQUITE_TIME_ZONE", "").strip() or "Europe/Paris"
+    try:
+        zone_named(name)
+    except UnknownTimeZone as exc:
+        raise ConfigError(f"UBIQUITE_TIME_ZONE: {exc}") from None
+    return name

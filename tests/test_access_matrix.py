@@ -280,6 +280,8 @@ OPEN_ROUTES = {
     ("member", "DELETE", "/api/congresses/{slug}/contributions/{key}"),
     ("member_page", "GET HEAD", "/c/{slug}/{page}"),
     ("public", "GET HEAD", "/sw.js"),
+    ("public", "GET HEAD", "/favicon.ico"),
+    ("public", "GET HEAD", "/favicon.svg"),
     ("public", "-", "/static"),
 }
 

@@ -18,7 +18,14 @@ from server.routes.client import PAGES
 from server.web.headers import SECURITY_HEADERS
 from tests.support.site import Site, open_site
 
-NOT_PAGES = ("/api/", "/ws/", "/healthz", "/metrics", "/sw.js")  # JSON, sockets, plain text, a script
+NOT_PAGES = (
+    "/api/",
+    "/ws/",
+    "/healthz",
+    "/metrics",
+    "/sw.js",
+    "/favicon.",
+)  # JSON, sockets, plain text, a script, the icon
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crdt.protocol import encode_permission_denied
 from server.auth.access import AccessService
 from server.auth.presence import presence_identity
-from server.congress.domain import Identity, writes_allowed
+from server.congress.domain import Identity, read_only_reason, writes_allowed
 from server.errors import CloseCode, TooMany, Unauthorized
 from server.realtime.connection import Connection
 
@@ -37,6 +38,9 @@ class SocketRegistry:
         self._identity: dict[Connection, Identity] = {}
         self._by_person: dict[int, set[Connection]] = defaultdict(set)
         self._task: asyncio.Task[None] | None = None
+        # Tells the other processes (server/realtime/extensions/peers.py congress_changed), so that
+        # a phase change reaches their sockets at once, not at their next sweep; set by app.py.
+        self.announce: Callable[[int], None] | None = None
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._sweep_forever(), name="access-sweep")
@@ -53,6 +57,7 @@ class SocketRegistry:
         mine.add(connection)
         self._identity[connection] = identity
         connection.read_only = not writes_allowed(identity.role, identity.phase)
+        connection.read_only_reason = read_only_reason(identity.role, identity.phase)
         connection.presence_identity = presence_identity(identity)
 
     def remove(self, connection: Connection) -> None:
@@ -81,9 +86,12 @@ class SocketRegistry:
             log.info("closed %d connection(s): %s", len(closing), reason)
         return len(closing)
 
-    def refresh_congress(self, congress_id: int) -> None:
-        """Re-read role and phase of this congress's sockets now (after a phase change)."""
+    def refresh_congress(self, congress_id: int, announce: bool = True) -> None:
+        """Re-read role and phase of this congress's sockets now (after a phase change), here and,
+        with `announce`, in every other process."""
         asyncio.get_running_loop().create_task(self.sweep(lambda i: i.congress_id == congress_id))
+        if announce and self.announce is not None:
+            self.announce(congress_id)
 
     async def sweep(self, only: Callable[[Identity], bool] = lambda _i: True) -> None:
         snapshot = {c: i for c, i in self._identity.items() if only(i)}
@@ -99,7 +107,12 @@ class SocketRegistry:
                 connection.close(verdict.code, verdict.reason)
             elif verdict is not None and verdict != old:
                 self._identity[connection] = verdict
+                was_read_only = connection.read_only
                 connection.read_only = not writes_allowed(verdict.role, verdict.phase)
+                connection.read_only_reason = read_only_reason(verdict.role, verdict.phase)
+                if connection.read_only and not was_read_only:
+                    # Tell the page at once, so it stops taking edits the server now drops (docs/daybugs.md).
+                    connection.send(encode_permission_denied(connection.read_only_reason))
                 connection.presence_identity = presence_identity(verdict)  # from its next state on
 
     async def _sweep_forever(self) -> None:

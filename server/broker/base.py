@@ -19,6 +19,7 @@ class MessageKind(Enum):
     SYNC_STEP2 = "2"  # what the target of a step 1 lacked
     HEARTBEAT = "h"  # on NODES: this process is alive; payload: how much of its log is stored
     BYE = "b"  # on NODES: this process is stopping; payload as for HEARTBEAT
+    CONGRESS = "c"  # on NODES: who may write in a congress changed (its phase); payload: its id
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from server.congress.domain import room_name
 from server.store.base import NewUpdate, Store
 
 AUTHOR = "server:demo"
+AUTHOR_NAME = "Ubiquité (démo)"  # how the history names the demo's first edits
 SUBJECT = "Le numérique au service des territoires"
 THEMES = {
     "Inclusion numérique": ["Former les aidants numériques", "Ouvrir des lieux de médiation"],

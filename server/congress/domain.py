@@ -71,6 +71,15 @@ def writes_allowed(role: Role, phase: Phase) -> bool:
     return role is not Role.OBSERVER and phase is not Phase.PUBLISHED
 
 
+def read_only_reason(role: Role, phase: Phase) -> str:
+    """Why a person's sockets are read-only, as the client names it ("" when they may write)."""
+    if phase is Phase.PUBLISHED:
+        return "published"
+    if role is Role.OBSERVER:
+        return "observer"
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     """Who is behind a request or a socket, as established by a session or an invitation token."""

@@ -11,17 +11,23 @@ from collections import Counter
 from html import escape
 from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from server.clock import DEFAULT_ZONE
+
+DEFAULT = ZoneInfo(DEFAULT_ZONE)
 WIDTH, HEIGHT = 960, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 60
 
 
-def clock(at: float) -> str:
-    return dt.datetime.fromtimestamp(at, PARIS).strftime("%H:%M")
+def clock(at: float, zone: ZoneInfo = DEFAULT) -> str:
+    return dt.datetime.fromtimestamp(at, zone).strftime("%H:%M")
 
 
 def activity_svg(
-    activity: dict[int, Counter[str]], names: dict[str, str], colours: dict[str, str], title: str
+    activity: dict[int, Counter[str]],
+    names: dict[str, str],
+    colours: dict[str, str],
+    title: str,
+    zone: ZoneInfo = DEFAULT,
 ) -> str:
     """`activity`: minute (unix time // 60) → author → edits; authors drawn in the order of `colours`."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -41,18 +47,18 @@ def activity_svg(
             for author in [a for a in colours if a in counts] + [a for a in counts if a not in colours]:
                 h = counts[author] / peak * plot_h
                 y -= h
-                label = f"{clock(minute * 60)} — {names.get(author, author)} : {counts[author]}"
+                label = f"{clock(minute * 60, zone)} — {names.get(author, author)} : {counts[author]}"
                 parts.append(
                     f'<rect x="{x:.2f}" y="{y:.2f}" width="{max(bar, 0.6):.2f}" height="{h:.2f}" '
                     f'fill="{colours.get(author, "#888")}"><title>{escape(label)}</title></rect>'
                 )
-        parts.append(_axis(first, minutes, plot_w, plot_h, peak))
+        parts.append(_axis(first, minutes, plot_w, plot_h, peak, zone))
     parts.append(_legend(names, colours, HEIGHT - 22))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _axis(first: int, minutes: int, plot_w: float, plot_h: float, peak: int) -> str:
+def _axis(first: int, minutes: int, plot_w: float, plot_h: float, peak: int, zone: ZoneInfo) -> str:
     step = next((s for s in (5, 10, 15, 30, 60, 120, 240) if minutes / s <= 12), 480)
     ticks = []
     start = first + (-first) % step
@@ -61,7 +67,7 @@ def _axis(first: int, minutes: int, plot_w: float, plot_h: float, peak: int) -> 
         ticks.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 4}" stroke="#555"/>'
             f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" font-size="11" text-anchor="middle">'
-            f"{clock(minute * 60)}</text>"
+            f"{clock(minute * 60, zone)}</text>"
         )
     ticks.append(f'<text x="{LEFT - 6}" y="{TOP + 10}" font-size="11" text-anchor="end">{peak}</text>')
     ticks.append(f'<text x="{LEFT - 6}" y="{TOP + plot_h}" font-size="11" text-anchor="end">0</text>')

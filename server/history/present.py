@@ -5,17 +5,11 @@ The HTML of the same things is in the templates (server/web/templates/history_ma
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from crdt.history import Change, Passage
 from crdt.mindmap import Node
-from server.history.chart import PARIS
 from server.palette import person_class, person_colour
-
-
-def when(at: float | None) -> str:
-    return dt.datetime.fromtimestamp(at, PARIS).strftime("%Y-%m-%d %H:%M:%S") if at else ""
 
 
 def tree_json(node: Node) -> dict[str, Any]:

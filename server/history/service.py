@@ -24,6 +24,8 @@ from pycrdt import Doc
 from crdt.history import Change, Passage, word_diff
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
+from server.clock import Clock
+from server.congress import demo
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
@@ -102,7 +104,9 @@ class History:
         directory: Directory,
         rooms: RoomManager | None = None,
         records: HistoryRepository | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        self.clock = clock or Clock()  # how its pages and answers show a time (server/clock.py)
         self.store = store
         self.update_log = update_log
         self.directory = directory
@@ -306,7 +310,7 @@ class History:
         """The name behind each author id of this congress (`participant:12`)."""
         congress_id = await self.congress_id(slug)
         people = await asyncio.to_thread(self.directory.participants, congress_id)
-        return {f"participant:{p.id}": p.name for p in people}
+        return {demo.AUTHOR: demo.AUTHOR_NAME} | {f"participant:{p.id}": p.name for p in people}
 
     async def compare(self, slug: str, old: int, new: int) -> list[Change]:
         """The motion's words from position `old` to position `new`."""

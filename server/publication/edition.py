@@ -5,44 +5,17 @@ Words are French first, English on request, like the rest of the interface.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from server.clock import Clock, format_date
 from server.congress.models import CongressRow, ParticipantRow
 from server.publication.versions import MotionVersion
 from server.web.words import word as catalogue_word
-
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def word(key: str, lang: str, **values: object) -> str:
     """The export's words are the catalogue's `publication` area (server/web/words/publication.json)."""
     return catalogue_word(key, lang, "publication", **values)
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    if lang == "en":
-        return f"{day.day} {day.strftime('%B')} {day.year}"
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS_FR[day.month - 1]} {day.year}"
-
-
-def format_time(at: float, lang: str) -> str:
-    moment = dt.datetime.fromtimestamp(at, dt.UTC).astimezone()
-    clock = moment.strftime("%H:%M") if lang == "en" else moment.strftime("%H h %M")
-    return f"{format_date(moment.date(), lang)}, {clock}"
 
 
 @dataclass(frozen=True)
@@ -72,7 +45,7 @@ class Edition:
 
 
 def make_edition(
-    congress: CongressRow, version: MotionVersion, people: list[ParticipantRow], lang: str
+    congress: CongressRow, version: MotionVersion, people: list[ParticipantRow], lang: str, clock: Clock
 ) -> Edition:
     names = {p.id: p.name for p in people}
     contributors = tuple(names.get(pid) or word("someone", lang, id=pid) for pid in version.contributors)
@@ -81,7 +54,7 @@ def make_edition(
     if version.at is None:
         label = word("version_empty", lang, position=version.position)
     else:
-        label = word("version_of", lang, when=format_time(version.at, lang), position=version.position)
+        label = word("version_of", lang, when=clock.moment(version.at, lang), position=version.position)
     return Edition(
         title=congress.title,
         edition=congress.edition,

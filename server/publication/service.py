@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from server.clock import Clock
 from server.congress.directory import Directory
 from server.congress.domain import Identity, room_name
 from server.congress.models import CongressRow
@@ -49,7 +50,9 @@ class Publishing:
         update_log: UpdateLog | None,
         publications: PublicationRepository | None = None,
         seeker: Seeker | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        self.clock = clock or Clock()
         self.directory = directory
         self.store = store
         self.update_log = update_log
@@ -101,7 +104,7 @@ class Publishing:
         motion = await self.motion(congress, version)
         assert congress.id is not None
         people = await asyncio.to_thread(self.directory.participants, congress.id)
-        return make_edition(congress, motion, people, lang)
+        return make_edition(congress, motion, people, lang, self.clock)
 
     async def flush(self) -> None:
         """Wait (a little) for the accepted updates still queued for the log."""

@@ -79,6 +79,7 @@ class Connection:
         self.limits = limits
         self.stats = stats or RealtimeStats()
         self.read_only = False
+        self.read_only_reason = ""  # told to the client when read_only (server/auth/sockets.py)
         self.presence_identity: dict[str, str] | None = None  # set by the door (server/auth/sockets.py)
         self.client = f"{websocket.client.host}:{websocket.client.port}" if websocket.client else "?"
         self._direct: DirectWriter | None = None

@@ -21,6 +21,7 @@ from crdt.protocol import (
     SyncType,
     decode_message,
     decode_state_vector,
+    encode_permission_denied,
     encode_sync_step1,
     encode_sync_step2,
 )
@@ -118,7 +119,11 @@ async def _serve(websocket: WebSocket, rooms: RoomManager, connection: Connectio
 
 
 def _greet(room: Room, connection: Connection) -> None:
-    """Open the sync: our state vector (the client answers with what we lack) and who is here."""
+    """Open the sync: our state vector (the client answers with what we lack) and who is here.
+
+    A read-only connection is told so first, before any of its edits could be dropped unseen."""
+    if connection.read_only:
+        connection.send(encode_permission_denied(connection.read_only_reason or "read-only"))
     connection.send(encode_sync_step1(room.doc.get_state()))
     if room.presence.live_ids():
         connection.send(room.presence_message())

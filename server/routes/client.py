@@ -17,7 +17,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from server.congress.domain import Identity, room_name
+from server.congress.domain import Identity, Phase, room_name
 from server.errors import AccessDenied, InvitationOnly, NotFound, Unavailable
 from server.palette import person_colour
 from server.web.guards import MEMBER_PAGE, PUBLIC, requires, services_of
@@ -64,6 +64,7 @@ class ClientConfig:
     congress_title: str
     rooms: dict[str, str]  # {"motion": room name, "mindmap": room name}
     organiser_url: str | None = None
+    frozen: bool = False  # the motion is published: the page opens read-only, saying why
 
     def page_json(self, request: Request, page: str, lang: str) -> dict[str, Any]:
         base = f"/c/{self.congress_slug}"
@@ -81,6 +82,7 @@ class ClientConfig:
             "congress": {"slug": self.congress_slug, "title": self.congress_title},
             "lang": lang,
             "organiserUrl": self.organiser_url,
+            "frozen": self.frozen,
             "urls": {
                 "motion": f"{base}/motion",
                 "mindmap": f"{base}/carte",
@@ -100,6 +102,7 @@ async def client_config(services: Services, identity: Identity) -> ClientConfig:
         congress_title=seat.congress.title,
         rooms={"motion": room_name(slug, "motion"), "mindmap": room_name(slug, "mindmap")},
         organiser_url=f"/c/{slug}/organisation" if identity.is_organiser else None,
+        frozen=identity.phase is Phase.PUBLISHED,
     )
 
 
@@ -144,9 +147,20 @@ async def service_worker(request: Request) -> Response:
     return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
+FAVICON = Path(__file__).resolve().parent.parent / "web" / "assets" / "favicon.svg"
+
+
+@requires(PUBLIC)
+async def favicon(request: Request) -> Response:
+    """The site's icon, at the address every browser asks for whatever the page says (an SVG)."""
+    return FileResponse(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
+
 def client_routes() -> list[BaseRoute]:
     return [
         Route("/c/{slug}/{page}", client_page, methods=["GET"]),
         Route("/sw.js", service_worker, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
+        Route("/favicon.svg", favicon, methods=["GET"]),
         Mount("/static", requires(PUBLIC)(StaticFiles(directory=DIST, check_dir=False)), name="static"),
     ]

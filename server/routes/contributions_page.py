@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from server.app import Services
 
 
-def _config(identity: Identity, lang: str) -> dict[str, Any]:
+def _config(identity: Identity, lang: str, time_zone: str) -> dict[str, Any]:
     slug = identity.congress_slug
     return {
         "slug": slug,
@@ -33,6 +33,7 @@ def _config(identity: Identity, lang: str) -> dict[str, Any]:
         "role": identity.role.value,
         "phase": identity.phase.value,
         "lang": lang,
+        "timeZone": time_zone,  # dates in the congress's zone, not the browser's (server/clock.py)
         "words": words("contributions", lang),
         "mindmap": f"/c/{slug}/carte",
         "colours": palette.THEMES,  # the chart's, so a theme has one colour on the page
@@ -40,20 +41,20 @@ def _config(identity: Identity, lang: str) -> dict[str, Any]:
 
 
 async def contributions_page(request: Request, services: Services, identity: Identity) -> Response:
-    return _page(request, identity, "contributions.html", "page_title")
+    return _page(request, services, identity, "contributions.html", "page_title")
 
 
 async def review_page(request: Request, services: Services, identity: Identity) -> Response:
-    return _page(request, identity, "review.html", "review_title")
+    return _page(request, services, identity, "review.html", "review_title")
 
 
-def _page(request: Request, identity: Identity, template: str, title: str) -> Response:
+def _page(request: Request, services: Services, identity: Identity, template: str, title: str) -> Response:
     lang = language(request)
     context = {
         "title": word(title, lang, "contributions"),
         "slug": identity.congress_slug,
         "me": identity,
-        "config": _config(identity, lang),
+        "config": _config(identity, lang, services.settings.time_zone),
     }
     return render(request, template, context, area="contributions")
 

@@ -22,9 +22,10 @@ from server.congress.domain import Identity
 from server.errors import BadRequest
 from server.history import History
 from server.history.chart import activity_svg
-from server.history.present import diff_json, diff_text, passages_json, tree_json, when
+from server.history.present import diff_json, diff_text, passages_json, tree_json
 from server.web import trusted
 from server.web.guards import organiser
+from server.web.language import language
 from server.web.params import integer, json_object
 from server.web.templates import document
 
@@ -130,7 +131,7 @@ async def moment(request: Request, services: Services, identity: Identity) -> An
     result: dict[str, Any] = {
         "position": state.position,
         "at": state.at,
-        "when": when(state.at),
+        "when": history.clock.moment(state.at, language(request), seconds=True),
         "motion": {"markdown": state.motion, "html": str(trusted.markdown(state.motion))},
         "mindmap": tree_json(state.mindmap),
     }
@@ -201,7 +202,8 @@ async def restore(request: Request, services: Services, identity: Identity) -> A
 async def chart(request: Request, services: Services, identity: Identity) -> Any:
     line = await services.history.timeline(identity.congress_slug)
     who = await people(services.history, identity.congress_slug, line.authors)
-    svg = activity_svg(line.activity, who.names, who.colours, "Modifications par minute et par personne")
+    title = "Modifications par minute et par personne"
+    svg = activity_svg(line.activity, who.names, who.colours, title, services.history.clock.zone)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 

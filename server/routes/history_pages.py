@@ -9,6 +9,7 @@ its URL names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -17,8 +18,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from server.congress.domain import DomainError, Identity
-from server.history.chart import activity_svg, clock
-from server.history.present import when
+from server.history import History
+from server.history.chart import activity_svg
 from server.routes.history import people, position_of
 from server.web import trusted
 from server.web.guards import organiser
@@ -39,7 +40,8 @@ async def timeline_page(request: Request, services: Services, identity: Identity
     line = await history.timeline(slug)
     who = await people(history, slug, line.authors)
     versions = await history.versions(slug)
-    chart = activity_svg(line.activity, who.names, who.colours, word("activity_title", lang, AREA))
+    zone = history.clock.zone
+    chart = activity_svg(line.activity, who.names, who.colours, word("activity_title", lang, AREA), zone)
     times = [await history.time_of(slug, v.position) for v in versions]
     context = {
         "title": word("timeline", lang, AREA),
@@ -50,8 +52,8 @@ async def timeline_page(request: Request, services: Services, identity: Identity
         "chart": trusted.svg(chart),
         "versions": list(zip(versions, times, strict=True)),
         "steps": line.steps[::-1][:STEPS_SHOWN],
-        "when": when,
-        "clock": clock,
+        "when": _when(history, lang),
+        "clock": lambda at: history.clock.time_of_day(at, lang),
     }
     return render(request, "timeline.html", context, area=AREA)
 
@@ -70,7 +72,7 @@ async def replay_page(request: Request, services: Services, identity: Identity) 
         "config": {"slug": slug, "position": state.position, "words": words(AREA, lang), "lang": lang},
         "state": state,
         "motion_html": trusted.markdown(state.motion),
-        "when": when,
+        "when": _when(history, lang),
     }
     return render(request, "replay.html", context, area=AREA)
 
@@ -81,10 +83,12 @@ async def compare_page(request: Request, services: Services, identity: Identity)
     query = request.query_params
     latest = await history.latest(slug)
     try:
-        old_at = await position_of(history, slug, query, "from") if query.get("from") else 0
         new_at = await position_of(history, slug, query, "to")
+        old_at = await position_of(history, slug, query, "from") if query.get("from") else None
     except DomainError:
-        old_at, new_at = 0, latest
+        old_at, new_at = None, latest
+    if old_at is None:
+        old_at = await _default_start(history, slug, new_at)
     changes = await history.compare(slug, old_at, new_at)
     context = {
         "title": word("compare", lang, AREA),
@@ -97,7 +101,7 @@ async def compare_page(request: Request, services: Services, identity: Identity)
         "changes": changes,
         "changed": any(c.op != "equal" for c in changes),
         "exports": {f: urlencode({"from": old_at, "to": new_at, "format": f}) for f in ("html", "txt")},
-        "when": when,
+        "when": _when(history, lang),
     }
     return render(request, "compare.html", context, area=AREA)
 
@@ -107,3 +111,19 @@ ROUTES = [
     Route("/c/{slug}/rejouer", organiser(replay_page), methods=["GET"]),
     Route("/c/{slug}/comparer", organiser(compare_page), methods=["GET"]),
 ]
+
+
+def _when(history: History, lang: str) -> Callable[[float | None], str]:
+    """A time as the history's pages show it: the day and the time to the second, in words."""
+    return lambda at: history.clock.moment(at, lang, seconds=True)
+
+
+async def _default_start(history: History, slug: str, until: int) -> int:
+    """What "compare" starts from when not told: the newest named version before `until`, else the
+    motion as first written (the end of its first step). From position 0, the empty document, the
+    whole motion read as inserted, the original text included (issue 13)."""
+    earlier = [v.position for v in await history.versions(slug) if v.position < until]
+    if earlier:
+        return max(earlier)
+    line = await history.timeline(slug)
+    return next((s.last for s in sorted(line.steps, key=lambda s: s.first) if s.kind == "motion"), 0)

@@ -1,15 +1,23 @@
-// The stock y-websocket provider, except that it only ever sends this browser's own presence.
+// The stock y-websocket provider, except that it only ever sends this browser's own presence, and
+// that it says when the server takes no more edits from this page.
 //
 // The stock provider re-sends every awareness change it receives, including
 // other people's entries: with N people that is N² frames for nothing, since
 // the server only accepts from a connection the entry it owns anyway
-// (crdt/awareness.py). Everything else (sync, reconnection with back-off,
-// 44xx closes being final) is the stock behaviour.
+// (crdt/awareness.py). The server tells a read-only connection so with the
+// auth message "permission denied" and a reason ("published", "observer"),
+// first on a new connection and at once when a phase change freezes an open one
+// (server/auth/sockets.py); the stock provider only logs it, this one emits
+// `read-only` with the reason. Everything else (sync, reconnection with
+// back-off, 44xx closes being final) is the stock behaviour.
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 
 const MESSAGE_AWARENESS = 1
+const MESSAGE_AUTH = 2
+const PERMISSION_DENIED = 0
 
 export class OwnPresenceProvider extends WebsocketProvider {
   constructor (serverUrl, room, doc, options) {
@@ -25,5 +33,8 @@ export class OwnPresenceProvider extends WebsocketProvider {
       if (this.wsconnected) this.ws.send(message)
     }
     this.awareness.on('update', this._awarenessUpdateHandler)
+    this.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, provider) => {
+      if (decoding.readVarUint(decoder) === PERMISSION_DENIED) provider.emit('read-only', [decoding.readVarString(decoder)])
+    }
   }
 }

@@ -1,7 +1,11 @@
 // One live document: its Y.Doc kept in IndexedDB, its socket, and whether local edits are still unsent.
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { notAccepted, serverCopy } from './accepted.js'
 import { OwnPresenceProvider } from './provider.js'
+
+const CHANGE_PAUSE = 3000 // ms
+const TOO_MANY = 4429 // server/errors.py CloseCode.TOO_MANY: too many tabs, not an access that ended
 
 /**
  * The server never acknowledges an update, so "unsent" means: made while this
@@ -14,19 +18,28 @@ export class Room extends EventTarget {
   constructor (wsBase, name) {
     super()
     this.name = name
+    this.wsBase = wsBase
     this.doc = new Y.Doc()
     this.local = new IndexeddbPersistence(`ubiquite:${name}`, this.doc)
     this.provider = new OwnPresenceProvider(wsBase, name, this.doc, { connect: navigator.onLine })
     this.awareness = this.provider.awareness
     this.status = navigator.onLine ? 'connecting' : 'offline'
     this.refused = false
+    // Why the server takes no edits from this page: '' (it does), 'published', 'observer', 'refused'.
+    this.readOnly = ''
     this._everSynced = false
     this._unsentKey = `ubiquite:unsent:${name}`
     this.unsent = Number(localStorage.getItem(this._unsentKey) || 0)
 
+    // What a person calls one change: typing a phrase is one, not one per keystroke; edits less
+    // than CHANGE_PAUSE apart are counted together.
+    this._lastLocalEdit = 0
     this.doc.on('update', (_update, origin) => {
       if (origin === this.provider || origin === this.local) return
-      if (!this.provider.synced || !this.provider.wsconnected) this._setUnsent(this.unsent + 1)
+      if (this.provider.synced && this.provider.wsconnected) return
+      const now = Date.now()
+      if (!this.unsent || now - this._lastLocalEdit > CHANGE_PAUSE) this._setUnsent(this.unsent + 1)
+      this._lastLocalEdit = now
     })
     this.provider.on('status', ({ status }) => {
       if (status === 'connected' || !this._everSynced) this.status = 'connecting'
@@ -42,11 +55,12 @@ export class Room extends EventTarget {
       this._changed()
     })
     // A 44xx close (no valid session, another congress) is final: say so instead of retrying.
-    this.provider.on('closed', () => {
+    this.provider.on('closed', ({ code }) => {
       this.refused = true
       this.status = 'offline'
-      this._changed()
+      this._becameReadOnly(code === TOO_MANY ? 'tooMany' : 'refused')
     })
+    this.provider.on('read-only', (reason) => this._becameReadOnly(reason || 'read-only'))
     // The browser knows before the socket does: stop retrying while offline, resume at once after.
     window.addEventListener('offline', () => {
       this.provider.disconnect()
@@ -60,6 +74,32 @@ export class Room extends EventTarget {
 
   whenLoaded () {
     return this.local.whenSynced
+  }
+
+  /**
+   * What this browser holds that the server refused (null: nothing). Asks the server for its copy;
+   * with no server to ask (access ended), whatever was made here while unsynced.
+   */
+  async notAccepted () {
+    if (this.refused) {
+      if (!this.unsent) return null
+      const text = this.doc.getText('text').toString()
+      return text || notAccepted(this.doc, new Y.Doc())
+    }
+    return notAccepted(this.doc, await serverCopy(this.wsBase, this.name))
+  }
+
+  /** Drop this browser's copy (IndexedDB and the unsent count): the server's is the document. */
+  async forgetLocal () {
+    this._setUnsent(0)
+    await this.local.clearData()
+  }
+
+  _becameReadOnly (reason) {
+    const first = !this.readOnly
+    this.readOnly = reason
+    this._changed()
+    if (first) this.dispatchEvent(new Event('read-only'))
   }
 
   _setUnsent (n) {

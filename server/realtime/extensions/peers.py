@@ -68,6 +68,8 @@ class PeerWatch:
         self.update_log = update_log
         # Told the id of a process taken as gone (the relay removes its presence from the rooms).
         self.on_gone: list[Callable[[str], None]] = []
+        # Told when another process changed who may write in a congress (server/auth/sockets.py).
+        self.on_congress: list[Callable[[int], None]] = []
         self.interval = interval
         self.timeout = timeout
         self.last_seen: dict[str, float] = {}
@@ -122,6 +124,12 @@ class PeerWatch:
         for node in self.last_seen:
             self.last_seen[node] = now
 
+    def congress_changed(self, congress_id: int) -> None:
+        """Tell the other processes to re-read the access of this congress's sockets now."""
+        self.broker.publish(
+            BrokerMessage(NODES, MessageKind.CONGRESS, encode_var_uint(congress_id), self.broker.node_id)
+        )
+
     def deliver(self, message: BrokerMessage) -> None:
         try:
             watermark = Reader(message.payload).read_var_uint()
@@ -136,6 +144,9 @@ class PeerWatch:
         elif message.kind is MessageKind.BYE:
             log.info("process %s stopped", message.node)
             self._gone(message.node, watermark)
+        elif message.kind is MessageKind.CONGRESS:
+            for listener in self.on_congress:
+                listener(watermark)  # the payload is a congress id here
 
     # -- internals -------------------------------------------------------------------
 

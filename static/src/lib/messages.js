@@ -20,8 +20,11 @@ export function fill (text, values) {
   return text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''))
 }
 
-/** A server timestamp (seconds) as a date and time in the page's language. */
-export function when (timestamp, lang, dateStyle = 'medium') {
+/**
+ * A server timestamp (seconds) as a date and time in the page's language, in the congress's time
+ * zone (`timeZone`, from the page's configuration) rather than the browser's.
+ */
+export function when (timestamp, lang, dateStyle = 'medium', timeZone = undefined) {
   return new Date(timestamp * 1000).toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR',
-    { dateStyle, timeStyle: 'short' })
+    { dateStyle, timeStyle: 'short', timeZone })
 }

@@ -47,7 +47,18 @@ export class MapEditor {
     this.onEdit(t('newIdea'))
     this.view.render()
     this.view.select(id)
-    this.startRename(id)
+    this.startRename(id, { fresh: true })
+  }
+
+  /** A node created a moment ago and given no words (Escape, or left empty): gone for everyone. */
+  _dropFresh (id) {
+    const visible = this.view.visibleIds()
+    const parent = this.parentOf(id)
+    remove(this.doc, id)
+    this.announce(t('newIdeaDropped'))
+    const previous = visible[visible.indexOf(id) - 1]
+    this.view.render()
+    this.view.select(previous && findNode(this.view.tree, previous) ? previous : parent)
   }
 
   delete (id = this.view.selected) {
@@ -97,7 +108,8 @@ export class MapEditor {
     this.view.select(id)
   }
 
-  startRename (id = this.view.selected) {
+  /** Rename in place. `fresh`: the node was just created, so leaving it unnamed removes it. */
+  startRename (id = this.view.selected, { fresh = false } = {}) {
     const item = this.view.element(id)
     if (!item) return
     const label = item.querySelector(':scope > .mm-node > .mm-label')
@@ -115,12 +127,13 @@ export class MapEditor {
       if (done) return
       done = true
       const value = input.value.trim()
+      this.view.hold(false)
+      if (fresh && (!keep || !value)) return this._dropFresh(id)
       if (keep && value && value !== label.textContent) {
         rename(this.doc, id, value)
         this.onEdit(value)
         this.announce(t('nodeRenamed', { label: value }))
       }
-      this.view.hold(false)
       this.view.select(id)
     }
     input.addEventListener('keydown', (event) => {

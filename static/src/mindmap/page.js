@@ -90,8 +90,17 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   swatches[swatches.length - 1].setAttribute('aria-label', `${t('colour')} : ${t('defaultColour')}`)
   const branchButton = button(t('branchToMotion'), () => toMotion(view.selected))
   const toMotion = (branch) => {
-    appendOutline(rooms.motion.doc.getText('text'), toOutline(view.tree, branch))
+    const outline = toOutline(view.tree, branch)
+    if (!outline.trim()) {
+      // Nothing below this node (or only unnamed ideas): say so rather than add blank lines.
+      announce(t('outlineNothing'))
+      notice.replaceChildren(t('outlineNothing'))
+      notice.hidden = false
+      return
+    }
+    appendOutline(rooms.motion.doc.getText('text'), outline)
     announce(t('outlineAdded'))
+    notice.replaceChildren(link)
     notice.hidden = false
   }
   const notice = document.createElement('p')

@@ -136,17 +136,25 @@ export function toOutline (tree, branch = null) {
   const start = branch === null ? tree : findNode(tree, branch)
   if (start === null) throw new Error(`no node ${branch}`)
   const lines = []
-  for (const axis of start.children) {
+  for (const axis of worded(start.children)) {
     lines.push(`## ${oneLine(axis.label)}`, '')
-    axis.children.forEach((proposal, i) => lines.push(...items(proposal, i + 1, 0)))
+    worded(axis.children).forEach((proposal, i) => lines.push(...items(proposal, i + 1, 0)))
     lines.push('')
   }
   return lines.join('\n').trimEnd() + '\n'
 }
 
+/** The labels a new node starts with, in every language of the interface (server/web/words/client.json). */
+export const PLACEHOLDERS = new Set(['Nouvelle idée', 'New idea'])
+
+/** Leave out nodes nobody wrote anything in (blank or still the placeholder, and nothing below). */
+function worded (nodes) {
+  return nodes.filter((node) => node.children.length || (oneLine(node.label) && !PLACEHOLDERS.has(oneLine(node.label))))
+}
+
 function items (node, number, indent) {
   const lines = [`${' '.repeat(indent)}${number}. ${oneLine(node.label)}`]
-  node.children.forEach((child, i) => lines.push(...items(child, i + 1, indent + `${number}. `.length)))
+  worded(node.children).forEach((child, i) => lines.push(...items(child, i + 1, indent + `${number}. `.length)))
   return lines
 }
 

@@ -10,7 +10,7 @@ const call = apiClient(congressApi(config.slug, '/contributions'))
 const form = byId('contribution')
 let editing = null
 
-const when = (timestamp) => formatWhen(timestamp, config.lang, 'long')
+const when = (timestamp) => formatWhen(timestamp, config.lang, 'long', config.timeZone)
 const fail = (error) => sayError(words, error)
 
 function startEditing (contribution) {

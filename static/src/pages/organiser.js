@@ -119,28 +119,53 @@ async function refreshPublication () {
 async function refreshAll () {
   try {
     await Promise.all([
-      refreshCongress(), refreshPeople(), refreshConnected(), refreshSharedLinks(), refreshPublication()
+      refreshCongress(), refreshPeople(), refreshConnected(), refreshSharedLinks(), refreshPublication(),
+      refreshVersions()
     ])
   } catch (error) { fail(error) }
 }
 
+/**
+ * The versions one can publish: the text now, and the named versions of the history ("texte
+ * adopté"), chosen from a list rather than typed (a typed name was read as a log position).
+ * An option's value is "current" or "named:<id>"; `chosenVersion` turns it into the API's fields.
+ */
+async function refreshVersions () {
+  const select = byId('publish').elements.version
+  const chosen = select.value
+  const named = await call('GET', '/history/versions')
+  select.replaceChildren(element('option', { value: 'current' }, words.version_current),
+    ...named.map((v) => element('option', { value: `named:${v.id}` },
+      fill(words.version_named, { name: v.name, position: v.position }))))
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen
+  exportVersion()
+}
+
+function chosenVersion () {
+  const value = byId('publish').elements.version.value
+  return value.startsWith('named:') ? { named: Number(value.slice('named:'.length)) } : { version: 'current' }
+}
+
 function exportVersion () {
-  const version = byId('publish').elements.version.value.trim() || 'current'
+  const chosen = chosenVersion()
   for (const link of document.querySelectorAll('a.export')) {
     const url = new URL(link.href)
-    url.searchParams.set('version', version)
+    url.searchParams.delete('version')
+    url.searchParams.delete('named')
+    for (const [key, value] of Object.entries(chosen)) url.searchParams.set(key, String(value))
     link.href = url.toString()
   }
 }
 
-byId('publish').elements.version.addEventListener('input', exportVersion)
+byId('publish').elements.version.addEventListener('change', exportVersion)
+byId('publish').elements.version.addEventListener('focus', () => refreshVersions().catch(fail))
 
 byId('publish').addEventListener('submit', async (event) => {
   event.preventDefault()
-  const raw = event.target.elements.version.value.trim() || 'current'
   try {
-    await call('POST', '/publication', { version: /^\d+$/.test(raw) ? Number(raw) : raw })
+    await call('POST', '/publication', chosenVersion())
     await refreshPublication()
+    say(words.published_done) // and no earlier error left beside the new state
   } catch (error) { fail(error) }
 })
 
@@ -148,6 +173,7 @@ byId('unpublish').addEventListener('click', async () => {
   try {
     await call('DELETE', '/publication')
     await refreshPublication()
+    say(words.unpublished_done)
   } catch (error) { fail(error) }
 })
 

@@ -68,6 +68,7 @@ function render (moment) {
   $('mindmap').replaceChildren(drawTree(moment.mindmap))
   $('where').textContent = `${words.position} ${moment.position} · ${moment.when}`
   if (moment.at) $('slider').value = String(Math.round(moment.at))
+  $('slider').setAttribute('aria-valuetext', `${words.position} ${moment.position} · ${moment.when}`)
   $('compare').href = `/c/${encodeURIComponent(config.slug)}/comparer?from=${moment.position}&to=now`
   const url = new URL(location.href)
   url.searchParams.set('position', moment.position)
@@ -179,6 +180,20 @@ async function start () {
   $('authors').checked = params.get('authors') === '1'
   document.body.dataset.position = String(state.position)
   $('slider').addEventListener('input', (event) => { stop(); showPosition(positionAtTime(Number(event.target.value))) })
+  // The slider's values are seconds, so its own arrow steps mostly land on no change at all: the
+  // keys go from change to change instead (Home and End: the first and the last).
+  $('slider').addEventListener('keydown', (event) => {
+    const moves = { ArrowRight: 1, ArrowUp: 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, PageDown: -1 }
+    if (event.key in moves) {
+      event.preventDefault()
+      stop()
+      step(moves[event.key])
+    } else if ((event.key === 'Home' || event.key === 'End') && state.changes.length) {
+      event.preventDefault()
+      stop()
+      showPosition(event.key === 'Home' ? state.changes[0] : state.changes[state.changes.length - 1])
+    }
+  })
   $('previous').addEventListener('click', () => { stop(); step(-1) })
   $('next').addEventListener('click', () => { stop(); step(1) })
   $('play').addEventListener('click', play)

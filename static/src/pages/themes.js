@@ -14,7 +14,7 @@ let themes = []
 
 const fail = (error) => sayError(words, error)
 const colour = (index) => config.colours[index % config.colours.length]
-const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium')
+const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium', config.timeZone)
 const locale = config.lang === 'en' ? 'en-GB' : 'fr-FR'
 // Numbers as the reader writes them: "12,5" and "1 204" in French.
 const number = (value, digits = 0) => Number(value).toLocaleString(locale, { maximumFractionDigits: digits })
@@ -31,7 +31,7 @@ function themeCard (theme) {
   const i = theme.index
   const name = element('input', { name: 'name', value: theme.title, maxlength: '200', 'aria-label': `${words.theme} ${i + 1}` })
   const heading = element('div', { class: 'theme-head' },
-    element('span', { class: 'swatch', style: `background:${colour(i)}` }),
+    element('span', { class: 'swatch', style: { background: colour(i) } }),
     element('strong', {}, `${i + 1}.`),
     name,
     element('button', { type: 'button', class: 'secondary', onclick: () => correct('/themes/rename', { theme: i, name: name.value }) }, words.rename),
@@ -72,7 +72,7 @@ function themeCard (theme) {
       correct('/themes/split', { theme: i, contributions: chosen, name: splitName.value })
     }
   }, words.split)
-  return element('article', { class: 'theme', 'data-index': String(i), style: `--theme:${colour(i)}` },
+  return element('article', { class: 'theme', 'data-index': String(i), style: { '--theme': colour(i) } },
     heading,
     element('p', { class: 'words' }, `${words.words}${words.colon}${theme.words.join(', ')}`),
     subthemeList(theme),
