@@ -102,7 +102,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     rooms = RoomManager(settings, update_log, [update_log, relay, MapColours()])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
-    # A phase change freezes the sockets of every process at once (docs/daybugs.md).
+    # A phase change freezes the sockets of every process at once (docs/congress-day.md).
     door.sockets.announce = peers.congress_changed
     peers.on_congress.append(lambda congress_id: door.sockets.refresh_congress(congress_id, announce=False))
     organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)

@@ -1,4 +1,4 @@
-// What of this browser's copy of a document the server did not accept (docs/daybugs.md).
+// What of this browser's copy of a document the server did not accept (docs/congress-day.md).
 //
 // The server drops the edits of a read-only connection without a word, so once a
 // room learns it is read-only the only way to know whether something typed here
