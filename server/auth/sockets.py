@@ -111,7 +111,7 @@ class SocketRegistry:
                 connection.read_only = not writes_allowed(verdict.role, verdict.phase)
                 connection.read_only_reason = read_only_reason(verdict.role, verdict.phase)
                 if connection.read_only and not was_read_only:
-                    # Tell the page at once, so it stops taking edits the server now drops (docs/congress-day.md).
+                    # Tell the page at once: the server now drops its edits (docs/congress-day.md).
                     connection.send(encode_permission_denied(connection.read_only_reason))
                 connection.presence_identity = presence_identity(verdict)  # from its next state on
 
