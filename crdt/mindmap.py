@@ -287,7 +287,7 @@ def to_outline(tree: Node, branch: str | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-# The labels a new node starts with in the interface (server/web/words/client.json "newIdea").
+# The labels a new node starts with in the interface (server/words/client.json "newIdea").
 PLACEHOLDERS = frozenset({"Nouvelle idée", "New idea"})
 
 

@@ -11,7 +11,7 @@ from server import palette
 from server.auth.presence import user_colour
 from server.history.present import passages_json
 from server.routes.client import ClientUser
-from server.web.words import UnknownWord, areas, table, word, words
+from server.words import UnknownWord, areas, table, word, words
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "server" / "web" / "templates"
@@ -48,8 +48,7 @@ def test_every_word_the_browser_client_asks_for_exists() -> None:
     assert len(asked) > 30
     assert asked <= set(client), asked - set(client)
     assert (
-        "import MESSAGES from '../../server/web/words/client.json'"
-        in (ROOT / "static/src/i18n.js").read_text()
+        "import MESSAGES from '../../server/words/client.json'" in (ROOT / "static/src/i18n.js").read_text()
     )
 
 

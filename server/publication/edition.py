@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from server.clock import Clock, format_date
 from server.congress.models import CongressRow, ParticipantRow
 from server.publication.versions import MotionVersion
-from server.web.words import word as catalogue_word
+from server.words import word as catalogue_word
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    """The export's words are the catalogue's `publication` area (server/web/words/publication.json)."""
+    """The export's words are the catalogue's `publication` area (server/words/publication.json)."""
     return catalogue_word(key, lang, "publication", **values)
 
 

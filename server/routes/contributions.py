@@ -25,7 +25,7 @@ from server.contributions.theming import Board, ChartWords, Correction, Member
 from server.web.guards import Handler, member, organiser
 from server.web.language import language
 from server.web.params import BIGGEST, body, integer, json_object
-from server.web.words import word
+from server.words import word
 
 if TYPE_CHECKING:
     from server.app import Services

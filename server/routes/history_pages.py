@@ -25,7 +25,7 @@ from server.web import trusted
 from server.web.guards import organiser
 from server.web.language import language
 from server.web.templates import render
-from server.web.words import word, words
+from server.words import word, words
 
 if TYPE_CHECKING:
     from server.app import Services

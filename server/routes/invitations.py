@@ -22,7 +22,7 @@ from server.web.headers import SECURITY_HEADERS
 from server.web.language import language
 from server.web.params import body, integer
 from server.web.templates import render
-from server.web.words import word
+from server.words import word
 
 
 def landing(identity: Identity) -> str:

@@ -19,7 +19,7 @@ from server.congress.domain import PHASES, Identity
 from server.web.guards import PUBLIC, organiser, requires
 from server.web.language import language
 from server.web.templates import render
-from server.web.words import word, words
+from server.words import word, words
 
 if TYPE_CHECKING:
     from server.app import Services

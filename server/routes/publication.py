@@ -26,7 +26,7 @@ from server.web.headers import SECURITY_HEADERS
 from server.web.language import language
 from server.web.params import BIGGEST, integer, json_object
 from server.web.templates import render
-from server.web.words import word
+from server.words import word
 
 if TYPE_CHECKING:
     from server.app import Services

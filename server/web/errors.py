@@ -33,7 +33,7 @@ from server.errors import (
 from server.publication.formats import FormatUnavailable, UnknownFormat
 from server.web.language import language
 from server.web.templates import render
-from server.web.words import table, word
+from server.words import table, word
 
 log = logging.getLogger(__name__)
 

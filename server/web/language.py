@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
-from server.web.words import LANGUAGES
+from server.words import LANGUAGES
 
 LANG_COOKIE = "ubiquite_lang"
 DEFAULT = "fr"  # the congress is French; English for whoever asks for it first

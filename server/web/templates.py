@@ -21,7 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from server.web.headers import SECURITY_HEADERS
 from server.web.language import language, remember
-from server.web.words import word
+from server.words import word
 
 HERE = Path(__file__).resolve().parent
 PUBLICATION = HERE.parent / "publication" / "formats" / "templates"

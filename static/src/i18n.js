@@ -1,8 +1,8 @@
 // The interface's words: French first, English when the page asks for it (config.lang).
 
-// The words live in the one catalogue of the server and the client (server/web/words/client.json,
+// The words live in the one catalogue of the server and the client (server/words/client.json,
 // {"key": {"fr": "...", "en": "..."}}); esbuild bundles the JSON.
-import MESSAGES from '../../server/web/words/client.json'
+import MESSAGES from '../../server/words/client.json'
 
 let current = 'fr'
 

@@ -144,7 +144,7 @@ export function toOutline (tree, branch = null) {
   return lines.join('\n').trimEnd() + '\n'
 }
 
-/** The labels a new node starts with, in every language of the interface (server/web/words/client.json). */
+/** The labels a new node starts with, in every language of the interface (server/words/client.json). */
 export const PLACEHOLDERS = new Set(['Nouvelle idée', 'New idea'])
 
 /** Leave out nodes nobody wrote anything in (blank or still the placeholder, and nothing below). */
