@@ -66,37 +66,45 @@ def answer(result: Any, status: int = 200) -> Response:
     return result if isinstance(result, Response) else JSONResponse(result, status_code=status)
 
 
-def organiser(handler: Handler, status: int = 200) -> Endpoint:
-    """An organiser of the congress in the path's `{slug}`."""
+Identify = Callable[["Services", Request], Awaitable[Identity]]
+
+
+def _guard(level: str, identify: Identify, handler: Handler, status: int) -> Endpoint:
+    """The endpoint that asks the door who is knocking (`identify`), then calls `handler`."""
 
     async def endpoint(request: Request) -> Response:
         services = services_of(request)
-        identity = await services.door.organiser(request, request.path_params["slug"], request.method)
+        identity = await identify(services, request)
         return answer(await handler(request, services, identity), status)
 
-    return requires(ORGANISER)(endpoint)
+    return requires(level)(endpoint)
+
+
+def organiser(handler: Handler, status: int = 200) -> Endpoint:
+    """An organiser of the congress in the path's `{slug}`."""
+
+    async def identify(services: Services, request: Request) -> Identity:
+        return await services.door.organiser(request, request.path_params["slug"], request.method)
+
+    return _guard(ORGANISER, identify, handler, status)
 
 
 def member(handler: Handler, status: int = 200) -> Endpoint:
     """Anyone of the congress in the path's `{slug}` (what they get is the service's business)."""
 
-    async def endpoint(request: Request) -> Response:
-        services = services_of(request)
-        identity = await services.door.member(request, request.path_params["slug"], request.method)
-        return answer(await handler(request, services, identity), status)
+    async def identify(services: Services, request: Request) -> Identity:
+        return await services.door.member(request, request.path_params["slug"], request.method)
 
-    return requires(MEMBER)(endpoint)
+    return _guard(MEMBER, identify, handler, status)
 
 
 def any_organiser(handler: Handler, status: int = 200) -> Endpoint:
     """An organiser of some congress here (creating a congress, importing an archive)."""
 
-    async def endpoint(request: Request) -> Response:
-        services = services_of(request)
-        identity = await services.door.any_organiser(request, request.method)
-        return answer(await handler(request, services, identity), status)
+    async def identify(services: Services, request: Request) -> Identity:
+        return await services.door.any_organiser(request, request.method)
 
-    return requires(ANY_ORGANISER)(endpoint)
+    return _guard(ANY_ORGANISER, identify, handler, status)
 
 
 def public(handler: PublicHandler, *, json_errors: bool = False) -> Endpoint:
