@@ -3,7 +3,8 @@
 - Markdown rendered by markdown-it-py with raw HTML off (crdt/render.py), so a
   motion cannot carry a script;
 - the SVG charts the server draws itself (server/history/chart.py,
-  server/contributions/chart.py), whose every text is escaped there.
+  server/contributions/chart.py), whose every text is escaped there;
+- the QR codes of invitation links (segno writes the SVG and escapes its title).
 
 The published motion (its proposals numbered) is marked in its own one place,
 server/publication/formats/html.py `edition_context`, which the page and the
@@ -12,6 +13,7 @@ HTML export share.
 
 from __future__ import annotations
 
+import segno
 from markupsafe import Markup
 
 from crdt.render import render_markdown
@@ -23,3 +25,13 @@ def markdown(text: str) -> Markup:
 
 def svg(drawing: str) -> Markup:
     return Markup(drawing)  # drawn by our chart modules, every label escaped there
+
+
+def qr_code(data: str, title: str) -> Markup:
+    """`data` as a QR code in SVG, sized by the page's CSS (a viewBox, no width or height).
+
+    Error correction M (15 % of the code may be smudged or folded on a printed sheet), the
+    standard quiet zone of 4 modules; `role="img"` and the title name it for screen readers."""
+    code = segno.make(data, error="m", boost_error=False)
+    drawing = code.svg_inline(border=4, title=title, svgclass="qr", lineclass=None, omitsize=True)
+    return Markup(drawing.replace("<svg ", '<svg role="img" ', 1))
