@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import logging
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -69,6 +70,11 @@ class Sockets(Protocol):
     def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int: ...
 
     def refresh_congress(self, congress_id: int) -> None: ...
+
+
+def _sort_key(name: str) -> str:
+    """Names in the order a person reads a list: "Élodie" with the E, not after the Z."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 class Organising:
@@ -236,7 +242,7 @@ class Organising:
                 else:
                     token = links[row.id].token if row.id in links else None
                     cards.append(Card(Person.of(row, token), token, False))
-            return sorted(cards, key=lambda c: (c.person.name.casefold(), c.person.id))
+            return sorted(cards, key=lambda c: (_sort_key(c.person.name), c.person.id))
 
         return await asyncio.to_thread(work)
 
