@@ -37,7 +37,7 @@ export function startPeople (page) {
   }
 
   function actions (person) {
-    const cell = element('td', { 'data-label': headings[6], class: 'actions-cell' })
+    const cell = element('td', { 'data-label': headings[5], class: 'actions-cell' })
     if (person.revoked) return cell
     if (person.link) cell.append(button('copy', person.name, () => copy(words, person.link), false))
     if (!person.shared_link) {
@@ -74,10 +74,10 @@ export function startPeople (page) {
       element('td', { 'data-label': headings[0] }, element('strong', {}, person.name),
         person.revoked ? ` (${words.revoked})` : ''),
       element('td', { 'data-label': headings[1] }, words['role.' + person.role] || person.role),
-      element('td', { 'data-label': headings[2] }, person.commune),
-      element('td', { 'data-label': headings[3] }, person.department),
-      element('td', { 'data-label': headings[4] }, words['site.' + person.site] || person.site),
-      element('td', { 'data-label': headings[5], class: 'connected-cell' }),
+      element('td', { 'data-label': headings[2] },
+        [person.commune, person.department && `(${person.department})`].filter(Boolean).join(' ')),
+      element('td', { 'data-label': headings[3] }, words['site.' + person.site] || person.site),
+      element('td', { 'data-label': headings[4], class: 'connected-cell' }),
       actions(person)
     ]
     const tr = element('tr', { class: person.revoked ? 'revoked' : '', 'data-id': String(person.id) }, ...cells)

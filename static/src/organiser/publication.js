@@ -24,7 +24,7 @@ export function startPublication (page) {
     shown.replaceChildren(
       fill(words.published_since, {
         when: when(state.published_at),
-        version: version ? `« ${version.name} »` : words.published_version_now
+        version: version ? fill(words.quoted, { name: version.name }) : words.published_version_now
       }), ' ',
       element('a', { href: state.url }, words.open_public))
   }
