@@ -115,18 +115,13 @@ async def invitations_sheet(request: Request, services: Services, identity: Iden
     chosen = _chosen(everyone, site, role, person)
     if person is not None and not chosen:
         raise BadRequest("no such participant in this congress")
-    cards: list[dict[str, Any]] = []
-    for card in chosen:
-        address = link(request, card.token) if card.token else None
-        title = word("sheet_qr_title", lang, "organiser", name=card.person.name)
-        cards.append(
-            {
-                "person": card.person,
-                "shared": card.shared,
-                "link": address,
-                "qr": trusted.qr_code(address, title) if address else None,
-            }
-        )
+    links = [link(request, c.token) if c.token else None for c in chosen]
+    titles = [word("sheet_qr_title", lang, "organiser", name=c.person.name) for c in chosen]
+    codes = iter(await trusted.qr_codes([(a, t) for a, t in zip(links, titles, strict=True) if a]))
+    cards: list[dict[str, Any]] = [
+        {"person": c.person, "shared": c.shared, "link": a, "qr": next(codes) if a else None}
+        for c, a in zip(chosen, links, strict=True)
+    ]
     context = {
         "title": word("sheet_title", lang, "organiser"),
         "slug": identity.congress_slug,

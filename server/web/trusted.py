@@ -13,6 +13,10 @@ HTML export share.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+from functools import lru_cache
+
 import segno
 from markupsafe import Markup
 
@@ -27,6 +31,7 @@ def svg(drawing: str) -> Markup:
     return Markup(drawing)  # drawn by our chart modules, every label escaped there
 
 
+@lru_cache(maxsize=2048)  # a link's code does not change: a sheet printed again is drawn at once
 def qr_code(data: str, title: str) -> Markup:
     """`data` as a QR code in SVG, sized by the page's CSS (a viewBox, no width or height).
 
@@ -35,3 +40,9 @@ def qr_code(data: str, title: str) -> Markup:
     code = segno.make(data, error="m", boost_error=False)
     drawing = code.svg_inline(border=4, title=title, svgclass="qr", lineclass=None, omitsize=True)
     return Markup(drawing.replace("<svg ", '<svg role="img" ', 1))
+
+
+async def qr_codes(codes: Sequence[tuple[str, str]]) -> list[Markup]:
+    """`qr_code` of each (data, title), drawn in a worker thread: a few milliseconds each, so a sheet
+    of hundreds would otherwise hold the event loop (and every live room) for seconds."""
+    return await asyncio.to_thread(lambda: [qr_code(data, title) for data, title in codes])
