@@ -6,7 +6,7 @@ not share a module.)"""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,18 @@ def _organiser_page(chromium: Any, server: ServerProcess, congress: Congress, wi
     return page
 
 
+def _wait(page: Any, check: Callable[[Any], bool], what: str) -> None:
+    wait_until(page, lambda: check(page), LIVE_WAIT, what)
+
+
+def _connected(count: str) -> Callable[[Any], bool]:
+    return lambda page: bool(page.inner_text("#live-connected") == count)
+
+
+def _partial(page: Any) -> bool:
+    return bool(page.locator("#live-partial").is_visible())
+
+
 def _shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator("#direct").scroll_into_view_if_needed()
@@ -53,20 +65,22 @@ def test_the_page_counts_the_other_process_and_says_when_its_view_is_partial(
     here, elsewhere = pair
     congress = Congress(here, None, "Congrès 2026")
     crowd = People(chromium, elsewhere)
-    crowd.open(f"/c/{congress.slug}/motion", name="Bruno Ailleurs", site="remote")  # invited first: in the table
+    crowd.open(
+        f"/c/{congress.slug}/motion", name="Bruno Ailleurs", site="remote"
+    )  # invited first: in the table
     wide = _organiser_page(chromium, here, congress, 1366, "")
     narrow = _organiser_page(chromium, here, congress, 390, "?lang=en")
     try:
         bruno = wide.locator("#people tbody tr", has_text="Bruno Ailleurs")
         for page in (wide, narrow):
-            wait_until(page, lambda p=page: p.inner_text("#live-connected") == "1", LIVE_WAIT, "Bruno counted")
+            _wait(page, _connected("1"), "Bruno counted")
             assert page.locator("#live-partial").is_hidden()
         assert "Bruno Ailleurs" in wide.inner_text("#connected")
         wait_until(wide, lambda: bruno.get_attribute("data-connected") == "1", LIVE_WAIT, "his row connected")
 
         redis_server.stop()
         for page in (wide, narrow):
-            wait_until(page, lambda p=page: p.locator("#live-partial").is_visible(), LIVE_WAIT, "the notice")
+            _wait(page, _partial, "the notice")
         assert wide.inner_text("#live-partial").startswith("Vue partielle : un seul serveur.")
         assert narrow.inner_text("#live-partial").startswith("Partial view: one server only.")
         assert wide.inner_text("#live-connected") == "0"  # Bruno's process cannot be heard
@@ -75,8 +89,8 @@ def test_the_page_counts_the_other_process_and_says_when_its_view_is_partial(
 
         redis_server.start()
         for page in (wide, narrow):
-            wait_until(page, lambda p=page: p.locator("#live-partial").is_hidden(), LIVE_WAIT, "notice gone")
-            wait_until(page, lambda p=page: p.inner_text("#live-connected") == "1", LIVE_WAIT, "Bruno back")
+            _wait(page, lambda p: not _partial(p), "the notice gone")
+            _wait(page, _connected("1"), "Bruno back")
         _shot(wide, "whole-1366")
     finally:
         crowd.close()

@@ -113,7 +113,11 @@ async def test_the_organiser_counts_everyone_once_from_either_process(
             "observers": 1,
         }
         denis = data["here"][3]
-        assert (denis["documents"], denis["role"], denis["site"]) == (["mindmap", "motion"], "participant", "remote")
+        assert (denis["documents"], denis["role"], denis["site"]) == (
+            ["mindmap", "motion"],
+            "participant",
+            "remote",
+        )
         answer = await _status(server, congress.slug, organiser, "connected")
         assert [h["name"] for h in answer.json()] == everyone and PARTIAL_HEADER not in answer.headers
         people = (await _status(server, congress.slug, organiser, "participants")).json()
@@ -146,7 +150,9 @@ async def test_a_process_killed_takes_its_people_away_within_the_lapse(
     await _until(survivor, congress.slug, organiser, lambda d: d["connected"]["people"] == 4, timeout=10)
     doomed.stop(signal.SIGKILL)  # no goodbye, no removal: only the lapse takes them away
     killed = time.monotonic()
-    data = await _until(survivor, congress.slug, organiser, lambda d: _names(d) == ["Amina Survit"], timeout=20)
+    data = await _until(
+        survivor, congress.slug, organiser, lambda d: _names(d) == ["Amina Survit"], timeout=20
+    )
     gone_after = time.monotonic() - killed
     assert gone_after <= LAPSE + 2, f"their people stayed {gone_after:.1f} s"
     assert data["partial"] is False  # Redis is there: the survivor's view is whole
