@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from server.congress.models import CongressRow, DocumentRow, InvitationRow, ParticipantRow
 
 
+@functools.lru_cache(maxsize=8192)  # the organisers' page sorts the same names every few seconds
 def reading_order(name: str) -> str:
     """Names in the order a person reads a list: "Élodie" with the E, not after the Z."""
     return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
