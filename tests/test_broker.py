@@ -100,17 +100,22 @@ async def test_a_claim_is_renewed_by_its_holder_only_and_lapses(pair: tuple[Brok
     assert not await a.claim("adopt:y", 30)
 
 
-async def test_each_process_shares_one_entry_per_key_and_reads_every_one(pair: tuple[Broker, Broker]) -> None:
+async def test_each_process_shares_one_entry_per_key_and_reads_the_others(
+    pair: tuple[Broker, Broker],
+) -> None:
     a, b = pair
     await a.share("presence:1", b"people of a", 30)
     await b.share("presence:1", b"people of b", 30)
     await b.share("presence:2", b"elsewhere", 30)
-    assert await a.shared("presence:1") == {"a": b"people of a", "b": b"people of b"}
+    assert await a.shared("presence:1") == {"b": b"people of b"}  # not its own
+    assert await b.shared("presence:1") == {"a": b"people of a"}
     await a.share("presence:1", b"a, later", 30)  # a write replaces the process's entry
-    assert await b.shared("presence:1") == {"a": b"a, later", "b": b"people of b"}
+    assert await b.shared("presence:1") == {"a": b"a, later"}
     await b.share("presence:1", None, 30)  # removed at once
+    assert await a.shared("presence:1") == {}
     assert await b.shared("presence:1") == {"a": b"a, later"}
     assert await a.shared("presence:2") == {"b": b"elsewhere"}
+    assert await b.shared("presence:2") == {}
     assert await a.shared("presence:3") == {}
 
 
@@ -121,9 +126,10 @@ async def test_a_shared_entry_lapses_unless_its_writer_renews_it(pair: tuple[Bro
     await asyncio.sleep(0.4)
     await a.share("presence:1", b"a", 0.6)  # renewed: another 0.6 s from now
     await asyncio.sleep(0.4)
-    assert set(await b.shared("presence:1")) == {"a", "b"}
+    assert await b.shared("presence:1") == {"a": b"a"}
     await asyncio.sleep(0.4)  # not renewed (a process killed with -9)
-    assert await b.shared("presence:1") == {"b": b"b"}
+    assert await b.shared("presence:1") == {}
+    assert await a.shared("presence:1") == {"b": b"b"}  # renewed or not, the others' stay
 
 
 async def test_shared_entries_leave_nothing_in_redis_once_every_writer_is_gone(

@@ -81,4 +81,4 @@ class MemoryBroker:
         entries = self.hub.entries.get(key, {})
         for node in [node for node, (_, until) in entries.items() if until <= now]:
             del entries[node]  # lapsed: its writer stopped renewing it
-        return {node: value for node, (value, _) in entries.items()}
+        return {node: value for node, (value, _) in entries.items() if node != self.node_id}

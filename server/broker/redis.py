@@ -84,7 +84,7 @@ end
 return 1
 """
 )
-# Read only: what has lapsed is skipped here, and dropped by the next write.
+# Read only: what has lapsed is skipped here, and dropped by the next write; so is the reader's own.
 _SHARED = """
 local t = redis.call('time')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -93,7 +93,7 @@ if #live == 0 then return {} end
 local values = redis.call('hmget', KEYS[1], unpack(live))
 local found = {}
 for i, node in ipairs(live) do
-  if values[i] then
+  if values[i] and node ~= ARGV[1] then
     found[#found + 1] = node
     found[#found + 1] = values[i]
   end
@@ -244,7 +244,7 @@ class RedisBroker:
         await self._script(_SHARE, key, args)
 
     async def shared(self, key: str) -> dict[str, bytes]:
-        found = await self._script(_SHARED, key, [])
+        found = await self._script(_SHARED, key, [self.node_id])
         return {found[i].decode(): found[i + 1] for i in range(0, len(found), 2)}
 
     async def _script(self, script: str, key: str, args: list[str | bytes | int]) -> Any:

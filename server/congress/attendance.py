@@ -174,10 +174,9 @@ class Attendance:
         """Everyone connected to the congress now, on every process."""
         mine = self.mine(congress_id)  # on the loop: the sockets change there
         try:
-            entries = await self.broker.shared(_key(congress_id))
+            entries = await self.broker.shared(_key(congress_id))  # not ours: the sockets are fresher
         except BrokerUnavailable:
             return Roll(merge([mine]), partial=True)  # the broker logs the outage itself
-        entries.pop(self.broker.node_id, None)  # ours is up to half a second old: the sockets are fresher
         return Roll(merge([mine, *(self._people_of(node, data) for node, data in entries.items())]))
 
     def _people_of(self, node: str, data: bytes) -> list[Here]:
