@@ -18,9 +18,18 @@ class Coded:
 
 
 class Invalid(Coded, BadRequest):
-    """A body the routes cannot take: a field missing, of the wrong type or out of its bounds."""
+    """A body the routes cannot take: a field missing, of the wrong type or out of its bounds.
+
+    `field` and `rule` (a key of server/words/decisions.json, with its `values`) let the answer say
+    which, in the asker's language; the message in English is for the log."""
 
     error_code = "invalid"
+
+    def __init__(self, reason: str, field: str = "", rule: str = "", **values: object) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.rule = rule
+        self.values = values
 
 
 class BadAnchor(Coded, BadRequest):
