@@ -9,6 +9,7 @@ at once (the access sweep is set to a minute: only the broker can be in time).
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 import uuid
@@ -104,16 +105,18 @@ async def test_three_voters_on_two_processes_are_counted_once_and_seen_on_both(
         again = await post(second, voters[0], f"votes/{vote}/ballot", {"choice": "against"})  # her other tab
         assert again.status_code == 409 and again.json()["error"] == "already_voted"
         for tally in tallies:  # the organisers' live count, on both processes
-            await _until(lambda t=tally: _largest_cast(t, vote) == 3)
+            await _until(functools.partial(lambda t: _largest_cast(t, vote) == 3, tally))
         for client in watchers:  # everyone's `cast`, on both processes
-            await _until(lambda c=client: (_vote_in(c, vote) or {}).get("cast") == 3)
+            await _until(functools.partial(lambda c: (_vote_in(c, vote) or {}).get("cast") == 3, client))
         closed = await post(second, organiser, f"votes/{vote}/close", None)
         assert (
             closed.json()["counts"] == {"for": 2, "against": 1, "abstain": 0}
             and closed.json()["result"] == "adopted"
         )
         for client in watchers:
-            await _until(lambda c=client: (_vote_in(c, vote) or {}).get("status") == "closed")
+            await _until(
+                functools.partial(lambda c: (_vote_in(c, vote) or {}).get("status") == "closed", client)
+            )
             final = _vote_in(client, vote)
             assert final is not None and final["counts"] == {"for": 2, "against": 1, "abstain": 0}
         seen = await http.get(
