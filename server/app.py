@@ -35,6 +35,7 @@ from server.decisions.closer import Closer
 from server.decisions.context import Context
 from server.decisions.live import LiveDecisions
 from server.decisions.pen import PenService
+from server.decisions.record import Record
 from server.decisions.store import DecisionStore
 from server.decisions.views import Vote
 from server.decisions.votes import VoteService
@@ -104,6 +105,7 @@ class Services:
     pen: PenService
     votes: VoteService
     closer: Closer
+    record: Record
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -146,6 +148,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         return Vote.of(row) if row is not None else None
 
     live.read_vote = read_vote
+    record = Record(context)
+    publishing.results = record.results  # the exports' and the public page's "Décisions"
 
     def archives() -> Archives:
         # The SQL repositories on the directory's database: bound once the store has started, and
@@ -178,6 +182,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         pen=PenService(context, live, door.sockets),
         votes=votes,
         closer=Closer(votes, decisions, directory),
+        record=record,
     )
 
 
