@@ -21,6 +21,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.clock import Clock
+from server.congress.dashboard import Dashboard
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
@@ -106,6 +107,8 @@ class Services:
     votes: VoteService
     closer: Closer
     record: Record
+    # The organisers' live figures (issue 13): connected now, contributions, edits per minute.
+    dashboard: Dashboard
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -183,6 +186,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         votes=votes,
         closer=Closer(votes, decisions, directory),
         record=record,
+        dashboard=Dashboard(organising, contributions.store, history),
     )
 
 

@@ -29,6 +29,7 @@ class Edition:
     markdown: str
     lang: str
     slug: str
+    moment: str = ""  # when the version was written, in words ("2 décembre 2026, 15 h 02"); "" if empty
     # The results of the votes closed up to this version (issue 15), one sentence each.
     decisions: tuple[str, ...] = ()
 
@@ -72,5 +73,6 @@ def make_edition(
         markdown=version.text,
         lang=lang,
         slug=congress.slug,
+        moment=clock.moment(version.at, lang),
         decisions=decisions,
     )
