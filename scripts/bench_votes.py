@@ -206,11 +206,9 @@ async def drive(
     await asyncio.wait_for(asyncio.gather(*(p.synced for p in pages)), 60)
     log(f"{len(pages)} pages connected and synced in {time.perf_counter() - started:.1f} s")
 
-    # Idle connections dropped before the server drops them (its keep-alive is 5 s): a ballot sent on a
-    # connection the server is closing would be lost with no answer.
-    limits = httpx.Limits(
-        max_connections=args.connections, max_keepalive_connections=args.connections, keepalive_expiry=2.0
-    )
+    # Each ballot on a connection of its own, as each person's browser has: a connection kept alive
+    # and reused by a load generator short of CPU could be reused just as the server closes it idle.
+    limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=0)
     http = [httpx.AsyncClient(base_url=s.http, limits=limits, timeout=30) for s in servers]
     opened = await http[0].post(
         f"/api/c/{slug}/votes",
