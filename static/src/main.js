@@ -102,6 +102,19 @@ function start () {
   showPresence(aside, presence)
   const skip = link('#main', t('skip'), false)
   skip.className = 'skip'
+  // A page may add its own skip links after this one (the motion: straight into the editor).
+  const skips = document.createElement('div')
+  skips.className = 'skips'
+  skips.append(skip)
+  const addSkip = (text, onActivate) => {
+    const own = link('#main', text, false)
+    own.className = 'skip page-skip'
+    own.addEventListener('click', (event) => {
+      event.preventDefault()
+      onActivate()
+    })
+    skips.append(own)
+  }
   const layout = document.createElement('div')
   layout.className = 'layout'
   layout.append(main, aside)
@@ -110,9 +123,9 @@ function start () {
   banner.className = 'read-only-banner'
   banner.setAttribute('role', 'alert')
   banner.hidden = true
-  document.body.replaceChildren(skip, header(config, status), banner, layout)
+  document.body.replaceChildren(skips, header(config, status), banner, layout)
 
-  PAGES[config.page](main, { rooms, presence, writable, config })
+  PAGES[config.page](main, { rooms, presence, writable, config, addSkip })
   readOnlyBanner(banner, config, both)
 
   // The server stopped taking this page's edits (the motion is published, the person became an
@@ -140,7 +153,8 @@ function start () {
     if (writable) {
       writable = false
       main.replaceChildren()
-      PAGES[config.page](main, { rooms, presence, writable, config })
+      for (const own of skips.querySelectorAll('.page-skip')) own.remove()
+      PAGES[config.page](main, { rooms, presence, writable, config, addSkip })
     }
     readOnlyBanner(banner, config, both)
   }

@@ -10,13 +10,18 @@ import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import * as Y from 'yjs'
 import { t } from '../i18n.js'
 
+/** The origin of the transaction that merges the map's outline in (motion/outline-import.js). */
+export const OUTLINE_ORIGIN = 'ubiquite:outline-from-map'
+
 /**
- * Undo is a Y.UndoManager that tracks only this browser's transactions, so
- * Ctrl+Z never takes back what someone else wrote; CodeMirror's own history is
- * left out on purpose (it would undo remote edits too).
+ * Undo is a Y.UndoManager that tracks only this browser's transactions (y-codemirror adds its
+ * own origin, and the outline merged from the map is tracked too), so Ctrl+Z never takes back
+ * what someone else wrote; CodeMirror's own history is left out on purpose (it would undo
+ * remote edits too). Remote updates carry the provider as origin, IndexedDB's its own: neither
+ * is tracked.
  */
-export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
-  const undoManager = new Y.UndoManager(ytext)
+export function createEditor (parent, ytext, awareness, { onLocalEdit, extensions = [] }) {
+  const undoManager = new Y.UndoManager(ytext, { trackedOrigins: new Set([OUTLINE_ORIGIN]) })
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -33,6 +38,7 @@ export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
         keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
         yCollab(ytext, awareness, { undoManager }),
         EditorView.contentAttributes.of({ 'aria-label': t('editorLabel') }),
+        extensions,
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) {
             onLocalEdit(update.state.doc.lineAt(update.state.selection.main.head).number - 1)

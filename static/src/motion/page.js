@@ -1,9 +1,15 @@
-// The motion page: the shared text, its live preview and its outline, side by side.
+// The motion page: the shared text and its toolbar, its outline and its live preview.
+//
+// The panes are in the document in reading order (the editor first), and style.css ("Motion
+// page") places them on a grid: `outline editor preview` on a wide screen, one column in
+// document order on a phone, so the editor comes before the outline there. A pane added to
+// `main` with the class `margin-pane` (e.g. the amendments beside the text) gets a column
+// between the editor and the preview.
 import { t } from '../i18n.js'
-import { createEditor, jumpToLine } from './editor.js'
 import { blockForLine, render } from './markdown.js'
-import { outline, sectionAt } from './outline.js'
-import { renderOutline, sectionName } from './outline-view.js'
+import { outline } from './outline.js'
+import { renderOutline } from './outline-view.js'
+import { writingPane } from './writing.js'
 
 function section (className, title, id) {
   const element = document.createElement('section')
@@ -16,16 +22,15 @@ function section (className, title, id) {
   return element
 }
 
-function button (text, title, onClick) {
-  const element = document.createElement('button')
-  element.type = 'button'
-  element.textContent = text
-  element.title = title
-  element.addEventListener('click', onClick)
-  return element
+/** "Carte → plan de la motion" on the map page comes here as #plan (the whole map) or #plan=<node id>. */
+function outlineAsked () {
+  const asked = /^#plan(?:=(.+))?$/.exec(location.hash)
+  if (!asked) return undefined
+  history.replaceState(null, '', location.pathname + location.search)
+  return asked[1] ? decodeURIComponent(asked[1]) : null
 }
 
-export function motionPage (main, { rooms, presence, writable }) {
+export function motionPage (main, { rooms, presence, writable, addSkip }) {
   const ytext = rooms.motion.doc.getText('text')
   main.classList.add('motion-page')
   const outlinePane = section('outline-pane', t('outline'), 'outline-title')
@@ -39,41 +44,25 @@ export function motionPage (main, { rooms, presence, writable }) {
   preview.setAttribute('aria-live', 'off')
   previewPane.append(preview)
 
-  let editor = null
   const showInPreview = (line) => {
     const block = blockForLine(preview, line)
     if (block) block.scrollIntoView({ block: 'nearest' })
   }
+  let writing = null
   const jump = (line) => {
-    if (editor) jumpToLine(editor.view, line)
+    writing?.jumpTo(line)
     showInPreview(line)
   }
 
-  const panes = [outlinePane]
   if (writable) {
-    const editorPane = section('editor-pane', t('motion'), 'editor-title')
-    const tools = document.createElement('div')
-    tools.className = 'toolbar'
-    const host = document.createElement('div')
-    host.className = 'editor-host'
-    editorPane.append(tools, host)
-    let entries = []
-    editor = createEditor(host, ytext, rooms.motion.awareness, {
-      onLocalEdit: (line) => {
-        presence.noteTyping(sectionName(sectionAt(entries, line)))
-        showInPreview(line)
-      }
-    })
-    tools.append(
-      button(t('undo'), `${t('undoHint')} (Ctrl+Z)`, () => editor.undoManager.undo()),
-      button(t('redo'), `${t('undoHint')} (Ctrl+Shift+Z)`, () => editor.undoManager.redo())
-    )
-    ytext.observe(() => { entries = outline(ytext.toString()) })
-    entries = outline(ytext.toString())
-    panes.push(editorPane)
+    writing = writingPane({ rooms, presence, onLine: showInPreview })
+    main.append(writing.pane, outlinePane, previewPane)
+    addSkip(t('skipToEditor'), () => writing.focus())
+    const branch = outlineAsked()
+    if (branch !== undefined) writing.openOutline(branch)
+  } else {
+    main.append(previewPane, outlinePane)
   }
-  panes.push(previewPane)
-  main.append(...panes)
 
   // Rendering the whole motion is cheap (a few kB), but at most once a frame.
   let scheduled = false
