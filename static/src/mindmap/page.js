@@ -73,7 +73,7 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   const view = new MapView(stage, doc, { label: t('mapLabel'), room: config.rooms.mindmap, editable: writable, subject: config.congress.title })
   new LinkedPanel(stage, view, { slug: config.congress.slug }) // eslint-disable-line no-new
   new MapFinder(stage, view) // eslint-disable-line no-new
-  showPresenceOnNodes(view, rooms.mindmap.awareness, { self: config.user.id })
+  showPresenceOnNodes(view, rooms.mindmap.awareness, { self: config.user.id, sayHere: (names) => t('hereNow', { names }) })
   const zoomIn = button('+', () => view.panzoom.zoom(1.2), { title: t('zoomIn') })
   const zoomOut = button('−', () => view.panzoom.zoom(1 / 1.2), { title: t('zoomOut') })
   zoomIn.setAttribute('aria-label', t('zoomIn'))

@@ -1,6 +1,5 @@
 // Who is on which node: each person's selected node travels in their presence, and shows on the
 // map as their initials in their colour (the colour the presence list and the history give them).
-import { t } from '../i18n.js'
 import { ROOT_ID } from './tree.js'
 
 const HEX = /^#[0-9a-fA-F]{6}$/ // a colour goes into CSS only if it is one
@@ -28,9 +27,10 @@ export function peopleOnNodes (states, self) {
 /**
  * Tell the others which node this person selects (`mapNode` in the map room's presence), and
  * draw where the others are. Someone on a node inside a folded branch shows on the branch.
- * `share`: false for a page that only shows the map (the projector).
+ * `share`: false for a page that only shows the map (the projector); `sayHere(names)` the
+ * words a screen reader hears on such a node ("Ici : Bruno Diallo").
  */
-export function showPresenceOnNodes (view, awareness, { self, share = true }) {
+export function showPresenceOnNodes (view, awareness, { self, sayHere, share = true }) {
   if (share) {
     awareness.setLocalStateField('mapNode', view.selected || ROOT_ID)
     view.list.addEventListener('mm-select', (event) => awareness.setLocalStateField('mapNode', event.detail))
@@ -72,7 +72,7 @@ export function showPresenceOnNodes (view, awareness, { self, share = true }) {
       }
       item.querySelector(':scope > .mm-node').append(marks)
       item.dataset.here = people.map((user) => user.id).join(' ')
-      item.setAttribute('aria-description', t('hereNow', { names: people.map((user) => user.name).join(', ') }))
+      item.setAttribute('aria-description', sayHere(people.map((user) => user.name).join(', ')))
     }
   }
   awareness.on('change', draw)
