@@ -81,7 +81,14 @@ test('a fresh node\'s first name belongs to its creation, and dropping it leaves
   assert.ok(history.undo())
   assert.equal(nodesMap(doc).has(id), false) // one step took back both
   const fresh = history.edit(() => addNode(doc, ROOT_ID, 'Nouvelle idée'))
-  history.drop()
+  const step = history.last
+  assert.ok(history.drop(step))
   assert.equal(nodesMap(doc).has(fresh), false)
   assert.equal(history.canRedo, false)
+  // A step that is no longer the last is never dropped in another's place.
+  const first = history.edit(() => addNode(doc, ROOT_ID, 'Première'))
+  const kept = history.last
+  history.edit(() => rename(doc, first, 'Première, renommée'))
+  assert.equal(history.drop(kept), false)
+  assert.equal(nodesMap(doc).get(first).get('label'), 'Première, renommée')
 })

@@ -55,6 +55,7 @@ export class MapEditor {
   }
 
   _created (id) {
+    this._freshStep = this.history.last
     this.onEdit(t('newIdea'))
     this.view.render()
     this.view.select(id)
@@ -65,7 +66,8 @@ export class MapEditor {
   _dropFresh (id) {
     const visible = this.view.visibleIds()
     const parent = this.parentOf(id)
-    this.history.drop()
+    // Its creation is taken back whole; should another step have come since, it is removed as an edit.
+    if (!this.history.drop(this._freshStep)) this.history.edit(() => remove(this.doc, id))
     this.announce(t('newIdeaDropped'))
     const previous = visible[visible.indexOf(id) - 1]
     this.view.render()

@@ -48,10 +48,18 @@ export class MapHistory extends EventTarget {
     return this.manager.redo() !== null
   }
 
-  /** Take back the last step for good (a node created and left unnamed): no redo of it. */
-  drop () {
+  /** The step the next undo takes back (null: none), to recognise it later (`drop`). */
+  get last () {
+    const stack = this.manager.undoStack
+    return stack.length ? stack[stack.length - 1] : null
+  }
+
+  /** Take back `step` for good (a node created and left unnamed), if it is still the last: no redo of it. */
+  drop (step) {
+    if (step === null || this.last !== step) return false
     this.manager.undo()
     this.manager.clear(false, true)
+    return true
   }
 
   get canUndo () {
