@@ -57,7 +57,15 @@ export class MapView {
       }
     })
     this.list.addEventListener('keydown', (event) => this._navigate(event))
-    this.nodes.observeDeep(() => this.render())
+    // This page's own edits are drawn at once (the editor selects what it just made); what
+    // arrives from others at most once a frame: redrawing 300 nodes costs tens of ms, and
+    // a room of people editing the map would otherwise redraw it for every update.
+    this._frame = null
+    this.nodes.observeDeep((_events, transaction) => (transaction.local ? this.render() : this._later()))
+  }
+
+  _later () {
+    if (this._frame === null) this._frame = requestAnimationFrame(() => this.render())
   }
 
   /** The ARIA tree keys (arrows, Home, End), Space to fold, and + − 0 for the zoom. */
@@ -92,6 +100,8 @@ export class MapView {
   }
 
   render () {
+    if (this._frame !== null) cancelAnimationFrame(this._frame)
+    this._frame = null
     if (this._held) return
     const hadFocus = this.list.contains(document.activeElement)
     this.tree = buildTree(this.nodes)
