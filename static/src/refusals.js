@@ -1,0 +1,38 @@
+// What a person is told when the server refuses an amendment, a support or a ballot.
+//
+// The JSON routes answer a refusal with `{"error": code, "message": …}` (docs/amendments.md); the
+// codes a person can run into have a sentence of their own here, saying what to do next. Anything
+// else is said with the server's own message, so that no refusal is ever silent.
+import { RequestError, apiClient, congressApi } from './lib/http.js'
+import { t } from './i18n.js'
+
+const SENTENCES = {
+  passage_changed: () => t('refusedPassageChanged'),
+  anchor_unknown: () => t('refusedAnchorUnknown'),
+  already_voted: () => t('refusedAlreadyVoted'),
+  vote_closed: () => t('refusedVoteClosed'),
+  vote_open: () => t('refusedVoteOpen'),
+  observer: () => t('refusedObserver'),
+  outdated: () => t('refusedOutdated'),
+  published: () => t('refusedPublished')
+}
+
+/** The refusal's code (`passage_changed`…), or null for a network failure or an answer without one. */
+export function refusalCode (error) {
+  if (!(error instanceof RequestError)) return null
+  const data = error.data ?? {}
+  if (typeof data.code === 'string') return data.code
+  return typeof data.error === 'string' && /^[a-z_]+$/.test(data.error) ? data.error : null
+}
+
+/** One sentence for the person: what was refused and, where it helps, what to do. */
+export function refusalText (error) {
+  if (!(error instanceof RequestError)) return t('refusedNoServer')
+  const sentence = SENTENCES[refusalCode(error)]
+  if (sentence) return sentence()
+  const message = error.data?.message || error.message
+  return t('refusedOther', { message })
+}
+
+/** The JSON routes of one congress's decisions (amendments, pen, votes). */
+export const decisionsCall = (slug) => apiClient(congressApi(slug))

@@ -1,0 +1,59 @@
+// A vote in words, the same on the motion page, the projector and the organisers' page.
+import { language, plural, t } from './i18n.js'
+
+export const CHOICES = ['for', 'against', 'abstain']
+const CHOICE_WORDS = { for: 'choiceFor', against: 'choiceAgainst', abstain: 'choiceAbstain' }
+
+/** "Pour", "Contre", "Abstention". */
+export const choiceWord = (choice) => t(CHOICE_WORDS[choice])
+
+/** A count in the page's language: "1 234". */
+export const number = (n) => new Intl.NumberFormat(language()).format(n)
+
+function abstentions (n) {
+  return n === 0 ? t('abstainNone') : plural('abstainOne', 'abstainMany', n)
+}
+
+/**
+ * "Adopté par 87 voix contre 12, 5 abstentions", "Rejeté par 60 voix contre 40, aucune abstention",
+ * "Égalité : 10 voix pour, 10 contre, 1 abstention". Null while the counts are not known.
+ */
+export function resultSentence (vote, counts) {
+  if (!counts || !vote.result) return null
+  const values = { for: number(counts.for), against: number(counts.against), abstain: abstentions(counts.abstain) }
+  if (vote.result === 'adopted') return t('resultAdopted', values)
+  if (vote.result === 'rejected') return t('resultRejected', values)
+  return t('resultTied', values)
+}
+
+/** "Pour 12 · Contre 3 · Abstention 1", for a count still open. */
+export function countsLine (counts) {
+  return CHOICES.map((choice) => `${choiceWord(choice)} ${number(counts[choice] ?? 0)}`).join(' · ')
+}
+
+/** What is being voted on: "Amendement de Awa Diop", "Axe « Inclusion »", "L'ensemble de la motion". */
+export function subjectText (vote, amendments = []) {
+  const { kind, ref } = vote.subject ?? {}
+  if (kind === 'amendment') {
+    const amendment = amendments.find((a) => String(a.id) === String(ref))
+    return amendment ? t('subjectAmendment', { name: amendment.author.name }) : t('subjectAmendmentUnknown')
+  }
+  if (kind === 'proposal') return t('subjectProposal', { ref })
+  if (kind === 'axis') return t('subjectAxis', { ref })
+  return t('subjectMotion')
+}
+
+/** "12 votes sur 40" (how many of those who may vote have voted). */
+export function participation (vote) {
+  return t('participation', { cast: number(vote.cast ?? 0), eligible: number(vote.eligible ?? 0) })
+}
+
+/** Time left before `closesAt` (ISO), "2 min 05 s", or null once past or without one. */
+export function timeLeft (closesAt, now = Date.now()) {
+  if (!closesAt) return null
+  const seconds = Math.ceil((Date.parse(closesAt) - now) / 1000)
+  if (!(seconds > 0)) return null
+  const minutes = Math.floor(seconds / 60)
+  const rest = String(seconds % 60).padStart(2, '0')
+  return minutes ? `${minutes} min ${rest} s` : `${seconds} s`
+}
