@@ -27,7 +27,8 @@ export function refusalCode (error) {
 
 /** One sentence for the person: what was refused and, where it helps, what to do. */
 export function refusalText (error) {
-  if (!(error instanceof RequestError)) return t('refusedNoServer')
+  if (error instanceof TypeError) return t('refusedNoServer') // fetch found no server to answer
+  if (!(error instanceof RequestError)) return error.message
   const sentence = SENTENCES[refusalCode(error)]
   if (sentence) return sentence()
   const message = error.data?.message || error.message

@@ -125,7 +125,7 @@ export function votePanel ({ decisions, user, call }) {
         !isOpen && choice && choice !== 'cast' ? element('p', { class: 'vote-done' }, t('voted', { choice: choiceWord(choice) })) : null
       ].filter(Boolean))
     }
-    show(live, isOpen && counts && user.role === 'organiser' ? `${t('liveCount')} ${countsLine(counts)}` : '')
+    show(live, !isOpen || user.role !== 'organiser' ? '' : counts ? `${t('liveCount')} ${countsLine(counts)}` : vote.secret ? t('secretCounts') : '')
     show(result, isOpen ? '' : resultSentence(vote, counts))
     result.className = `vote-result result-${vote.result}`
     show(noteLine, note)

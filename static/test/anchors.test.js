@@ -4,8 +4,7 @@ import assert from 'node:assert/strict'
 import * as Y from 'yjs'
 
 import { anchorsOf, passageChanged, pointAnchor, resolveRange } from '../src/motion/anchors.js'
-import { axesOf, lineSpans, proposalPlace } from '../src/motion/proposal.js'
-import { outline } from '../src/motion/outline.js'
+import { axesOf, lineSpans, proposalPoint } from '../src/motion/proposal.js'
 
 function peers (text) {
   const a = new Y.Doc()
@@ -97,20 +96,15 @@ test('the axes of a motion, as the outline counts them', () => {
   assert.equal(spans.length, 3)
 })
 
-function placed (markdown, axis, text) {
-  const place = proposalPlace(markdown, axis, text)
-  return markdown.slice(0, place.index) + place.insert + markdown.slice(place.index)
-}
+const before = (markdown, axis) => markdown.slice(0, proposalPoint(markdown, axis))
 
-test('a new proposal goes after the last line of its axis, numbered after the others', () => {
-  const after = placed(MOTION, 'Égalité d\'accès', 'Un guichet numérique\npar commune ')
-  assert.ok(after.includes('   1. Conseillers\n3. Un guichet numérique par commune\n\n## Inclusion'), after)
-  const proposals = outline(after).find((e) => e.title === 'Égalité d\'accès').children.map((c) => c.title)
-  assert.deepEqual(proposals, ['Fibre partout', 'Médiation', 'Un guichet numérique par commune'])
+test('a new proposal goes after the last line of its axis that is not blank', () => {
+  assert.ok(before(MOTION, 'Égalité d\'accès').endsWith('2. Médiation\n   1. Conseillers'))
+  assert.ok(before(MOTION, 'Souveraineté').endsWith('1. Logiciels libres'))
 })
 
-test('under an empty axis, a blank line then the first proposal; the last axis at the end of the text', () => {
-  assert.ok(placed(MOTION, 'Inclusion', 'Former les agents').includes('## Inclusion\n\n1. Former les agents\n\n## Souveraineté'))
-  assert.ok(placed(MOTION, 'Souveraineté', 'Ouvrir les données').endsWith('1. Logiciels libres\n2. Ouvrir les données\n'))
-  assert.equal(proposalPlace(MOTION, 'Pas un axe', 'x'), null)
+test('under an empty axis, right after its heading; no such axis, no place', () => {
+  assert.ok(before(MOTION, 'Inclusion').endsWith('## Inclusion'))
+  assert.equal(proposalPoint(MOTION, 'Pas un axe'), null)
+  assert.equal(before('## Seul\n\n\n', 'Seul'), '## Seul')
 })

@@ -10,7 +10,7 @@ import { plural, t } from '../i18n.js'
 import { refusalText } from '../refusals.js'
 import { anchorsOf, passageChanged, pointAnchor, resolveRange } from './anchors.js'
 import { amendmentMarks, setMarks } from './marks.js'
-import { axesOf, proposalPlace } from './proposal.js'
+import { axesOf, proposalPoint } from './proposal.js'
 import { lineOf } from './markdown.js'
 import { proposeDialog } from './propose.js'
 import { amendmentCard } from './amendment-card.js'
@@ -73,10 +73,10 @@ export function amendmentsMargin ({ ytext, decisions, user, call, canPropose, sa
       return call('POST', '/amendments', { kind, start, end, expected, text, reason, axis: axisAt(ytext.toString(), from) })
     }
     // Placed when sent, in the text as it is then: the end of that axis's section.
-    const place = proposalPlace(ytext.toString(), axis, text)
-    if (!place) throw new Error(t('noAxis'))
-    const { start, end } = pointAnchor(ytext, place.index)
-    return call('POST', '/amendments', { kind, start, end, expected: '', text: place.insert, reason, axis })
+    const point = proposalPoint(ytext.toString(), axis)
+    if (point === null) throw new Error(t('noAxis'))
+    const { start, end } = pointAnchor(ytext, point)
+    return call('POST', '/amendments', { kind, start, end, expected: '', text: text.trim(), reason, axis })
   }
 
   function onSent (created) {

@@ -1,8 +1,7 @@
-// Where a new proposal goes under an axis, and the Markdown line it becomes.
+// Where a new proposal goes under an axis.
 //
 // An axis's section runs from its `##` heading to the next axis (or the end of the text); a new
-// proposal is a numbered item after the section's last line that is not blank, numbered after the
-// proposals already there (crdt/motion.py numbers them by their order, whatever is typed).
+// proposal goes after the section's last line that is not blank.
 import { outline } from './outline.js'
 
 // The line breaks of Python's str.splitlines(), as outline.js counts lines (its LINE_BREAK).
@@ -28,20 +27,17 @@ export function axesOf (markdown) {
 }
 
 /**
- * Where a proposal written as `text` goes under the axis titled `axisTitle`, and what is inserted
- * there: {index, insert}, or null when the motion has no such axis (any more).
+ * Where a new proposal goes under the axis titled `axisTitle`: the end of the section's last line
+ * that is not blank (the heading itself when the axis has nothing yet), or null when the motion has
+ * no such axis (any more). The server puts the proposal on a line of its own there, numbered after
+ * the axis's others (docs/amendments.md), so the page sends only its words.
  */
-export function proposalPlace (markdown, axisTitle, text) {
+export function proposalPoint (markdown, axisTitle) {
   const axes = axesOf(markdown)
   const at = axes.findIndex((axis) => axis.title === axisTitle)
   if (at < 0) return null
-  const axis = axes[at]
   const spans = lineSpans(markdown)
-  const lastLine = at + 1 < axes.length ? axes[at + 1].line - 1 : spans.length - 1
-  let line = lastLine
-  while (line > axis.line && markdown.slice(...spans[line]).trim() === '') line--
-  // Right under the heading, a blank line first, as one writes Markdown by hand.
-  const gap = line === axis.line ? '\n\n' : '\n'
-  const wording = text.trim().replace(/\s*\n\s*/g, ' ')
-  return { index: spans[line][1], insert: `${gap}${axis.proposals + 1}. ${wording}` }
+  let line = at + 1 < axes.length ? axes[at + 1].line - 1 : spans.length - 1
+  while (line > axes[at].line && markdown.slice(...spans[line]).trim() === '') line--
+  return spans[line][1]
 }

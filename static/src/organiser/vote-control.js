@@ -102,7 +102,9 @@ export function voteControl ({ form, now, past, call, say, motionText }) {
   }
   const countText = (vote) => {
     const counts = countsOf(vote, state.tallies)
-    return vote.status === 'open' ? `${t('liveCount')} ${counts ? countsLine(counts) : '—'}` : resultSentence(vote, counts) ?? ''
+    if (vote.status !== 'open') return resultSentence(vote, counts) ?? ''
+    // A secret vote's counts are told to nobody before it closes (docs/amendments.md).
+    return counts ? `${t('liveCount')} ${countsLine(counts)}` : vote.secret ? t('secretCounts') : `${t('liveCount')} —`
   }
 
   /** A vote's lines; `parts.meta` and `parts.count` are refreshed in place as ballots come in. */
