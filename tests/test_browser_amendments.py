@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from tests.support.browser import People, screenshot, wait_for_js, wait_until
-from tests.support.decisions import (
+from tests.support.decision_pages import (
     MOTION_TEXT,
     api,
     api_ok,

@@ -12,7 +12,7 @@ import pytest
 
 from tests.support.browser import People, screenshot, wait_until
 from tests.support.congress import Congress
-from tests.support.decisions import api_ok, organiser_page, to_writing, vote
+from tests.support.decision_pages import api_ok, organiser_page, to_writing, vote
 from tests.support.redis_server import RedisServer
 from tests.support.server import ServerProcess
 

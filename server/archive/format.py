@@ -29,7 +29,7 @@ from crdt.motion import TEXT
 from crdt.protocol import decode_state_vector
 from crdt.replay import CausalReplay
 from crdt.updates import UpdateError
-from server.congress.domain import DOCUMENT_KINDS, DomainError, Phase, Role, Site
+from server.congress.domain import WRITTEN_KINDS, DomainError, Phase, Role, Site
 
 FORMAT = "ubiquite-archive"
 VERSION = 1
@@ -124,7 +124,7 @@ def write_archive(archive: Archive) -> bytes:
         "files": {
             name: {"bytes": len(d), "sha256": hashlib.sha256(d).hexdigest()} for name, d in members.items()
         },
-        "rooms": {kind: room_summary(archive.updates, kind) for kind in DOCUMENT_KINDS},
+        "rooms": {kind: room_summary(archive.updates, kind) for kind in WRITTEN_KINDS},
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
@@ -171,7 +171,7 @@ def read_archive(data: bytes, limits: UnpackLimits = LIMITS) -> Archive:
         versions=_versions(_load(members["versions.json"], "versions.json")),
     )
     _check_authors(archive)
-    for kind in DOCUMENT_KINDS:
+    for kind in WRITTEN_KINDS:
         try:
             summary = room_summary(archive.updates, kind)
         except UpdateError as exc:
@@ -301,7 +301,7 @@ def _updates(data: bytes) -> list[ArchivedUpdate]:
             raise ArchiveRefused(f"{where}: ids must increase (log order)")
         previous = uid
         room = _field(record, "room", str, where)
-        if room not in DOCUMENT_KINDS:
+        if room not in WRITTEN_KINDS:
             raise ArchiveRefused(f"{where}: unknown document {room!r}")
         try:
             payload = base64.b64decode(_field(record, "data", str, where), validate=True)

@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from server.archive.format import Archive, ArchivedUpdate, ArchiveRefused, read_archive, write_archive
 from server.congress.directory import Directory
-from server.congress.domain import DOCUMENT_KINDS, DomainError, check_slug, room_name
+from server.congress.domain import WRITTEN_KINDS, DomainError, check_slug, room_name
 from server.congress.models import CongressRow, ParticipantRow
 from server.congress.repository import DirectoryRepository
 from server.history.records import HistoryRecords
@@ -93,6 +93,8 @@ class Archives:
         )
         updates: list[ArchivedUpdate] = []
         for document in documents:
+            if document.kind not in WRITTEN_KINDS:
+                continue  # the server-written rooms are made again from the decisions' tables
             updates += [
                 ArchivedUpdate(u.id, document.kind, u.at, u.author, u.data)
                 for u in await self.store.updates(document.room)
@@ -192,7 +194,7 @@ class Archives:
         def checkpoints_of(logged: list[LoggedUpdate]) -> list[CheckpointRecord]:
             now = time.time()
             found = []
-            for kind in DOCUMENT_KINDS:
+            for kind in WRITTEN_KINDS:
                 room = room_name(slug, kind)
                 mine = [u for u in logged if u.room == room]
                 if mine:
