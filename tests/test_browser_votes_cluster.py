@@ -88,7 +88,7 @@ def test_three_voters_on_two_processes_counted_once_on_the_organisers_page_and_t
         screenshot(screen, "vote-live-projector-1366")
 
         queue.locator("#vote-now").get_by_role("button", name="Clore le vote").click()
-        result = "Adopté par 2 voix contre 1, aucune abstention"
+        result = "Adopté par 2 voix contre 1, 0 abstention"
         wait_until(
             queue,
             lambda: result in queue.inner_text("#votes-past"),
@@ -97,7 +97,7 @@ def test_three_voters_on_two_processes_counted_once_on_the_organisers_page_and_t
         screen.wait_for_selector(f".projected-result:has-text('{result}')")
         for page in (alice, bruno, claire):
             page.wait_for_selector(f".vote-panel .vote-result:has-text('{result}')")
-        votes = api_ok(olga, "GET", f"/api/congresses/{slug}/votes")["votes"]
+        votes = api_ok(olga, "GET", f"/api/c/{slug}/votes")["votes"]
         assert [(v["cast"], v["counts"]) for v in votes] == [(3, {"for": 2, "against": 1, "abstain": 0})]
         screenshot(screen, "vote-result-projector-1366")
     finally:

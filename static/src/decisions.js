@@ -23,7 +23,7 @@ import { OwnPresenceProvider } from './provider.js'
  * @typedef {{id: number, title: string, subject: {kind: string, ref: string}, secret: boolean,
  *   status: 'open'|'closed', opened_at: string, closes_at: string|null, closed_at: string|null,
  *   shown: boolean, eligible: number, cast: number, counts: Counts|null, result: string|null}} Vote
- * @typedef {Counts & {cast: number}} Tally
+ * @typedef {{for: number|null, against: number|null, abstain: number|null, cast: number}} Tally (null: secret, open)
  * @typedef {{amendments: Amendment[], votes: Vote[], pen: Pen, tallies: Map<string, Tally>, synced: boolean}} DecisionsState
  */
 
@@ -65,6 +65,8 @@ export function readPen (ymap) {
 }
 
 const count = (value) => (Number.isFinite(Number(value)) ? Number(value) : 0)
+// A secret vote's tally says only how many voted while it is open: its counts are null.
+const hidden = (value) => value === null || value === undefined
 
 /**
  * Per vote id (a string), the count of the process that has seen the most ballots: the entry with
@@ -76,7 +78,10 @@ export function readTallies (ymap) {
   for (const [key, value] of parsedValues(ymap)) {
     const at = key.indexOf('@')
     const vote = at < 0 ? key : key.slice(0, at)
-    const tally = { for: count(value.for), against: count(value.against), abstain: count(value.abstain), cast: count(value.cast) }
+    const secret = hidden(value.for) || hidden(value.against) || hidden(value.abstain)
+    const tally = secret
+      ? { for: null, against: null, abstain: null, cast: count(value.cast) }
+      : { for: count(value.for), against: count(value.against), abstain: count(value.abstain), cast: count(value.cast) }
     const seen = best.get(vote)
     if (!seen || tally.cast > seen.cast) best.set(vote, tally)
   }
@@ -92,7 +97,8 @@ export function readTallies (ymap) {
 export function countsOf (vote, tallies) {
   const own = vote.counts ? { ...vote.counts, cast: count(vote.cast) } : null
   if (vote.status === 'closed') return own
-  const live = tallies?.get(String(vote.id)) ?? null
+  const tally = tallies?.get(String(vote.id)) ?? null
+  const live = tally && tally.for !== null ? tally : null
   if (!own) return live
   if (!live) return own
   return live.cast > own.cast ? live : own
@@ -108,9 +114,18 @@ export function shownVote (votes) {
   return votes.filter((vote) => vote.shown).at(-1) ?? null
 }
 
+/**
+ * Is `person` ({id, name} of the decisions: a participant's number) the page's `user` (whose id is
+ * the author the server names them by, "participant:42")?
+ */
+export function isUser (person, user) {
+  if (!person || !user) return false
+  return String(user.id) === `participant:${person.id}` || String(user.id) === String(person.id)
+}
+
 /** May this person write the motion while the pen is on? Organisers and pen-holders may. */
 export function holdsPen (pen, user) {
-  return !pen.on || user.role === 'organiser' || pen.holders.some((holder) => String(holder.id) === String(user.id))
+  return !pen.on || user.role === 'organiser' || pen.holders.some((holder) => isUser(holder, user))
 }
 
 /** The state of both documents, parsed. */

@@ -5,7 +5,7 @@
 // whose editor stays open while the others' is not.
 import { element } from './lib/dom.js'
 import { t } from './i18n.js'
-import { holdsPen } from './decisions.js'
+import { holdsPen, isUser } from './decisions.js'
 
 export function penNotice ({ decisions, user }) {
   const line = element('p', { class: 'pen-notice' })
@@ -13,7 +13,7 @@ export function penNotice ({ decisions, user }) {
   const unsubscribe = decisions.subscribe(({ pen }) => {
     line.hidden = !pen.on || !holdsPen(pen, user) || user.role === 'observer'
     if (line.hidden) return
-    const others = pen.holders.filter((h) => String(h.id) !== String(user.id)).map((h) => h.name)
+    const others = pen.holders.filter((h) => !isUser(h, user)).map((h) => h.name)
     const names = others.join(', ')
     if (user.role === 'organiser') line.textContent = names ? t('penOrganiser', { names }) : t('penOrganiserAlone')
     else line.textContent = names ? t('penHolder', { names }) : t('penHolderAlone')

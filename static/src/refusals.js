@@ -3,7 +3,7 @@
 // The JSON routes answer a refusal with `{"error": code, "message": …}` (docs/amendments.md); the
 // codes a person can run into have a sentence of their own here, saying what to do next. Anything
 // else is said with the server's own message, so that no refusal is ever silent.
-import { RequestError, apiClient, congressApi } from './lib/http.js'
+import { RequestError, apiClient } from './lib/http.js'
 import { t } from './i18n.js'
 
 const SENTENCES = {
@@ -35,5 +35,5 @@ export function refusalText (error) {
   return t('refusedOther', { message })
 }
 
-/** The JSON routes of one congress's decisions (amendments, pen, votes). */
-export const decisionsCall = (slug) => apiClient(congressApi(slug))
+/** The JSON routes of one congress's decisions (amendments, pen, votes): /api/c/{slug}/… */
+export const decisionsCall = (slug) => apiClient(`/api/c/${encodeURIComponent(slug)}`)

@@ -1,5 +1,5 @@
 // A vote in words, the same on the motion page, the projector and the organisers' page.
-import { language, plural, t } from './i18n.js'
+import { language, t } from './i18n.js'
 
 export const CHOICES = ['for', 'against', 'abstain']
 const CHOICE_WORDS = { for: 'choiceFor', against: 'choiceAgainst', abstain: 'choiceAbstain' }
@@ -10,13 +10,16 @@ export const choiceWord = (choice) => t(CHOICE_WORDS[choice])
 /** A count in the page's language: "1 234". */
 export const number = (n) => new Intl.NumberFormat(language()).format(n)
 
+/** "0 abstention", "1 abstention", "5 abstentions"; in English "0 abstentions" (as the server's words). */
 function abstentions (n) {
-  return n === 0 ? t('abstainNone') : plural('abstainOne', 'abstainMany', n)
+  const one = language() === 'en' ? n === 1 : n <= 1
+  return t(one ? 'abstainOne' : 'abstainMany', { n: number(n) })
 }
 
 /**
- * "Adopté par 87 voix contre 12, 5 abstentions", "Rejeté par 60 voix contre 40, aucune abstention",
- * "Égalité : 10 voix pour, 10 contre, 1 abstention". Null while the counts are not known.
+ * "Adopté par 87 voix contre 12, 5 abstentions", "Rejeté par 60 voix contre 40, 0 abstention",
+ * "Égalité, 10 voix contre 10, 1 abstention : non adopté" (server/decisions/wording.py says the
+ * same in the history and the adopted version's name). Null while the counts are not known.
  */
 export function resultSentence (vote, counts) {
   if (!counts || !vote.result) return null

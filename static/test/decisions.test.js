@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as Y from 'yjs'
 
-import { countsOf, holdsPen, openVote, readState, readTallies, shownVote } from '../src/decisions.js'
+import { countsOf, holdsPen, isUser, openVote, readState, readTallies, shownVote } from '../src/decisions.js'
 
 /** A document as the server writes it: JSON strings in Y.Maps, one transaction per write. */
 function serverDoc (entries) {
@@ -69,10 +69,12 @@ test('the pen and who holds it', () => {
   const doc = serverDoc([['pen', 'state', { on: true, holders: [{ id: 4, name: 'Awa Diop' }] }]])
   const { pen } = readState(doc, null, true)
   assert.equal(pen.on, true)
-  assert.equal(holdsPen(pen, { id: '4', role: 'participant' }), true)
-  assert.equal(holdsPen(pen, { id: '5', role: 'participant' }), false)
-  assert.equal(holdsPen(pen, { id: '6', role: 'organiser' }), true)
-  assert.equal(holdsPen({ on: false, holders: [] }, { id: '5', role: 'participant' }), true)
+  // The page knows its person as the author the server names them by.
+  assert.equal(holdsPen(pen, { id: 'participant:4', role: 'participant' }), true)
+  assert.equal(holdsPen(pen, { id: 'participant:5', role: 'participant' }), false)
+  assert.equal(holdsPen(pen, { id: 'participant:6', role: 'organiser' }), true)
+  assert.equal(holdsPen({ on: false, holders: [] }, { id: 'participant:5', role: 'participant' }), true)
+  assert.equal(isUser({ id: 44, name: 'x' }, { id: 'participant:4' }), false)
 })
 
 test('counts: the final ones once closed, the larger of the vote\'s and the tally\'s while open', () => {
@@ -85,4 +87,11 @@ test('counts: the final ones once closed, the larger of the vote\'s and the tall
   // Closed: the vote's final counts, even if a tally entry lags behind or ran ahead.
   const closed = { id: 5, status: 'closed', cast: 6, counts: { for: 4, against: 1, abstain: 1 } }
   assert.deepEqual(countsOf(closed, new Map([['5', tally(5, 3, 1, 1)]])), tally(6, 4, 1, 1))
+})
+
+test('a secret vote\'s tally tells how many voted, never the counts, while it is open', () => {
+  const doc = serverDoc([['tallies', '9@a', { for: null, against: null, abstain: null, cast: 4 }]])
+  const tallies = readTallies(doc.getMap('tallies'))
+  assert.deepEqual(tallies.get('9'), { for: null, against: null, abstain: null, cast: 4 })
+  assert.equal(countsOf({ id: 9, status: 'open', secret: true, cast: 4, counts: null }, tallies), null)
 })

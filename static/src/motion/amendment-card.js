@@ -1,10 +1,10 @@
 // One amendment in the margin: what it changes, who proposed it and why, its supporters and status.
 import { element } from '../lib/dom.js'
 import { plural, t } from '../i18n.js'
+import { isUser } from '../decisions.js'
 
 const STATUS = { open: 'statusOpen', accepted: 'statusAccepted', rejected: 'statusRejected', withdrawn: 'statusWithdrawn' }
 
-const isMine = (person, user) => person && String(person.id) === String(user.id)
 
 /** The words of a decision: "Accepté par Olga", "Rejeté par Olga : hors sujet". */
 function decisionLine (amendment) {
@@ -17,7 +17,7 @@ function decisionLine (amendment) {
 
 export function amendmentCard ({ amendment, range, outdated }, { user, current, canSupport, supported, onShow, onSupport, onWithdraw }) {
   const open = amendment.status === 'open'
-  const mine = isMine(amendment.author, user)
+  const mine = isUser(amendment.author, user)
   const kind = amendment.kind === 'insert' ? t('kindInsert', { axis: amendment.axis }) : t('kindReplace')
   const head = element('p', { class: 'amendment-head' },
     element('strong', {}, kind), ' ',

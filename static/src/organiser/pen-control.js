@@ -7,7 +7,7 @@ import { element } from '../lib/dom.js'
 import { t } from '../i18n.js'
 import { refusalText } from '../refusals.js'
 
-export function penControl ({ form, stateLine, peopleBox, offButton, call, say }) {
+export function penControl ({ form, stateLine, peopleBox, offButton, call, people: peopleCall, say }) {
   let pen = { on: false, holders: [] }
   let seen = null // the pen last drawn into the boxes
   let people = []
@@ -61,7 +61,7 @@ export function penControl ({ form, stateLine, peopleBox, offButton, call, say }
     },
     async loadPeople () {
       try {
-        const all = await call('GET', '/participants')
+        const all = await peopleCall('GET', '/participants')
         people = all.filter((p) => p.role === 'participant' && !p.revoked)
         drawPeople()
       } catch (error) {

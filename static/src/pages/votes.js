@@ -2,7 +2,7 @@
 // of amendments, the pen, the votes with their live count. Live from {slug}.decisions and the
 // organisers' {slug}.tally (decisions.js); every action through the JSON routes, every refusal said.
 import { byId } from '../lib/dom.js'
-import { congressApi } from '../lib/http.js'
+import { apiClient, congressApi } from '../lib/http.js'
 import { setLanguage } from '../i18n.js'
 import { Decisions } from '../decisions.js'
 import { decisionsCall } from '../refusals.js'
@@ -30,7 +30,15 @@ const queue = amendmentQueue({
   say,
   onPutToVote: (amendment) => votes.choose(amendment)
 })
-const pen = penControl({ form: byId('pen-form'), stateLine: byId('pen-state'), peopleBox: byId('pen-people'), offButton: byId('pen-off'), call, say })
+const pen = penControl({
+  form: byId('pen-form'),
+  stateLine: byId('pen-state'),
+  peopleBox: byId('pen-people'),
+  offButton: byId('pen-off'),
+  call,
+  people: apiClient(congressApi(config.slug)),
+  say
+})
 pen.loadPeople()
 
 const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`
