@@ -122,6 +122,7 @@ def test_a_passage_rewritten_while_proposing_is_said_and_the_wording_kept(people
         "dialog .propose-problem:has-text('Le passage a changé pendant que vous écriviez')"
     )
     assert alice.locator("dialog textarea[name=text]").input_value() == WORDING
+    screenshot(alice, "passage-changed-1366")
     # Select again: the wording comes back in the dialog.
     alice.locator("dialog").get_by_role("button", name="Sélectionner à nouveau").click()
     select_text(alice, "un accès au haut débit")
@@ -156,6 +157,7 @@ def test_one_ballot_per_person_whatever_the_tabs_and_observers_told_they_do_not_
     vote(tab, "against")
     tab.wait_for_selector(".vote-panel .vote-note:has-text('Vous avez déjà voté')")
     tab.wait_for_selector(".vote-panel .vote-done:has-text('Vous avez voté : Pour.')")
+    screenshot(tab, "already-voted-1366")
 
     # The observer sees the vote, has no buttons, is told why, and the server refuses them too.
     assert presse.locator(".vote-panel button.choice").count() == 0

@@ -49,6 +49,7 @@ function header (config, status) {
 
 const LOST = (room) => `ubiquite:lost:${room}`
 const PEN_RECHECK = 10000 // ms
+const NOTE_SHOWN = 12000 // ms
 
 /** The banner that says why the page takes no edits, with what was not accepted, to copy. */
 function readOnlyBanner (banner, config, rooms) {
@@ -100,7 +101,14 @@ function decisionsBar (config, decisions) {
   const pen = penNotice({ decisions, user: config.user })
   const vote = votePanel({ decisions, user: config.user, call: decisionsCall(config.congress.slug) })
   element.append(pen.element, vote.element, note)
-  return { element, say: (text) => { note.textContent = text } }
+  let fade = null
+  // Said for a while, then gone: a sentence about an earlier action must not read as about the next.
+  const say = (text) => {
+    note.textContent = text
+    clearTimeout(fade)
+    fade = setTimeout(() => { note.textContent = '' }, NOTE_SHOWN)
+  }
+  return { element, say }
 }
 
 function start () {

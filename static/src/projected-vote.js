@@ -24,10 +24,12 @@ export function projectedVote ({ decisions, onShown }) {
     const total = counts ? CHOICES.reduce((sum, c) => sum + (counts[c] ?? 0), 0) : 0
     section.dataset.vote = String(vote.id)
     section.dataset.status = vote.status
-    section.replaceChildren(
+    section.replaceChildren(...[
       element('p', { class: 'projected-vote-state' }, vote.status === 'open' ? t('voteOpen') : t('voteResult')),
       element('h2', { id: 'projected-vote-title' }, vote.title),
-      element('p', { class: 'projected-vote-subject' }, subjectText(vote, state.amendments)),
+      subjectText(vote, state.amendments).toLowerCase() === vote.title.trim().toLowerCase()
+        ? null
+        : element('p', { class: 'projected-vote-subject' }, subjectText(vote, state.amendments)),
       counts
         ? element('ul', { class: 'projected-counts' }, ...CHOICES.map((choice) => {
           const bar = element('span', { class: 'bar' })
@@ -39,7 +41,8 @@ export function projectedVote ({ decisions, onShown }) {
         }))
         : null,
       element('p', { class: 'projected-participation' }, participation(vote)),
-      vote.status === 'closed' ? element('p', { class: `projected-result result-${vote.result}` }, resultSentence(vote, counts) ?? '') : null)
+      vote.status === 'closed' ? element('p', { class: `projected-result result-${vote.result}` }, resultSentence(vote, counts) ?? '') : null
+    ].filter(Boolean)) // replaceChildren would write a null as the text "null"
   })
   return { element: section, destroy: unsubscribe }
 }

@@ -34,19 +34,29 @@ export function countsLine (counts) {
   return CHOICES.map((choice) => `${choiceWord(choice)} ${number(counts[choice] ?? 0)}`).join(' · ')
 }
 
-/** What is being voted on: "Amendement de Awa Diop", "Axe « Inclusion »", "L'ensemble de la motion". */
+const short = (text, at = 140) => {
+  const flat = text.trim().replace(/\s+/g, ' ')
+  return flat.length > at ? `${flat.slice(0, at - 1)}…` : flat
+}
+
+/** What is being voted on: "« un accès » devient « une connexion »", "axe « Inclusion »", "l'ensemble de la motion". */
 export function subjectText (vote, amendments = []) {
   const { kind, ref } = vote.subject ?? {}
   if (kind === 'amendment') {
     const amendment = amendments.find((a) => String(a.id) === String(ref))
-    return amendment ? t('subjectAmendment', { name: amendment.author.name }) : t('subjectAmendmentUnknown')
+    if (!amendment) return t('subjectAmendmentUnknown')
+    // What it changes, which is what people vote on: more than whose it is.
+    const text = short(amendment.text)
+    return amendment.kind === 'insert'
+      ? t('subjectInsert', { axis: amendment.axis, text })
+      : t('subjectReplace', { original: short(amendment.original), text })
   }
   if (kind === 'proposal') return t('subjectProposal', { ref })
   if (kind === 'axis') return t('subjectAxis', { ref })
   return t('subjectMotion')
 }
 
-/** "12 votes sur 40" (how many of those who may vote have voted). */
+/** "ont voté : 12 sur 40" (how many of those who may vote have voted). */
 export function participation (vote) {
   return t('participation', { cast: number(vote.cast ?? 0), eligible: number(vote.eligible ?? 0) })
 }
@@ -59,4 +69,10 @@ export function timeLeft (closesAt, now = Date.now()) {
   const minutes = Math.floor(seconds / 60)
   const rest = String(seconds % 60).padStart(2, '0')
   return minutes ? `${minutes} min ${rest} s` : `${seconds} s`
+}
+
+/** "Adoption — l'ensemble de la motion", the title alone when the subject would repeat it. */
+export function titleAndSubject (vote, amendments = []) {
+  const subject = subjectText(vote, amendments)
+  return subject.toLowerCase() === vote.title.trim().toLowerCase() ? vote.title : `${vote.title} — ${subject}`
 }

@@ -9,7 +9,7 @@ import { element } from './lib/dom.js'
 import { t } from './i18n.js'
 import { countsOf, openVote } from './decisions.js'
 import { refusalCode, refusalText } from './refusals.js'
-import { CHOICES, choiceWord, countsLine, participation, resultSentence, subjectText, timeLeft } from './vote-words.js'
+import { CHOICES, choiceWord, countsLine, participation, resultSentence, timeLeft, titleAndSubject } from './vote-words.js'
 
 export function votePanel ({ decisions, user, call }) {
   const panel = element('section', { class: 'vote-panel', 'aria-labelledby': 'vote-title' })
@@ -114,7 +114,7 @@ export function votePanel ({ decisions, user, call }) {
     panel.dataset.vote = String(vote.id)
     panel.dataset.status = vote.status
     show(title, isOpen ? t('voteOpen') : t('voteResult'))
-    show(subject, `${vote.title} — ${subjectText(vote, state.amendments)}`)
+    show(subject, titleAndSubject(vote, state.amendments))
     show(meta, metaText(vote))
     const key = isOpen ? `${vote.id}|${mine.get(vote.id)}|${chosen}` : `closed|${vote.id}|${mine.get(vote.id)}`
     if (key !== ballotKey) {

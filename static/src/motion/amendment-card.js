@@ -15,7 +15,7 @@ function decisionLine (amendment) {
   return null
 }
 
-export function amendmentCard ({ amendment, range, outdated }, { user, current, canSupport, supported, onShow, onSupport, onWithdraw }) {
+export function amendmentCard ({ amendment, range, outdated }, { user, current, canSupport, supported, inVote, onShow, onSupport, onWithdraw }) {
   const open = amendment.status === 'open'
   const mine = isUser(amendment.author, user)
   const kind = amendment.kind === 'insert' ? t('kindInsert', { axis: amendment.axis }) : t('kindReplace')
@@ -45,5 +45,6 @@ export function amendmentCard ({ amendment, range, outdated }, { user, current, 
   amendment.reason ? element('p', { class: 'amendment-reason' }, t('reasonShown', { reason: amendment.reason })) : null,
   element('p', { class: 'amendment-supporters' }, plural('supportersOne', 'supportersMany', amendment.supporters ?? 0)),
   decisionLine(amendment) ? element('p', { class: 'amendment-decision' }, decisionLine(amendment)) : null,
+  open && inVote ? element('p', { class: 'amendment-in-vote' }, t('inVoteNow')) : null,
   actions.childNodes.length ? actions : null)
 }

@@ -128,6 +128,7 @@ export function amendmentsMargin ({ ytext, decisions, user, call, canPropose, sa
       current: String(p.amendment.id) === current,
       canSupport: canPropose,
       supported: supported.has(String(p.amendment.id)),
+      inVote: inVote.has(String(p.amendment.id)),
       onShow: () => show(p.amendment, p.range),
       onSupport: (yes) => act(p.amendment, yes ? 'POST' : 'DELETE', '/support'),
       onWithdraw: () => { if (window.confirm(t('withdrawConfirm'))) act(p.amendment, 'POST', '/withdraw') }
@@ -160,7 +161,12 @@ export function amendmentsMargin ({ ytext, decisions, user, call, canPropose, sa
     setTimeout(() => { scheduled = false; render() }, 0)
   }
   ytext.observe(later)
-  const unsubscribe = decisions.subscribe((state) => { amendments = state.amendments; later() })
+  let inVote = new Set() // amendments with an open vote on them
+  const unsubscribe = decisions.subscribe((state) => {
+    amendments = state.amendments
+    inVote = new Set(state.votes.filter((v) => v.status === 'open' && v.subject?.kind === 'amendment').map((v) => String(v.subject.ref)))
+    later()
+  })
 
   async function loadMine () {
     try {

@@ -113,7 +113,9 @@ export function voteControl ({ form, now, past, call, say, motionText }) {
       meta: element('p', { class: 'meta' }, metaText(vote)),
       count: element('p', { class: vote.status === 'open' ? 'live-count' : `vote-result result-${vote.result}` }, countText(vote))
     }
-    return { parts, lines: [element('p', {}, element('strong', {}, vote.title), ' — ', subjectText(vote, state.amendments)), parts.meta, parts.count] }
+    const subject = subjectText(vote, state.amendments)
+    const same = subject.toLowerCase() === vote.title.trim().toLowerCase()
+    return { parts, lines: [element('p', {}, element('strong', {}, vote.title), same ? null : ` — ${subject}`), parts.meta, parts.count] }
   }
 
   // Built again only when what the buttons act on changes: counts arrive several times a second
@@ -145,8 +147,10 @@ export function voteControl ({ form, now, past, call, say, motionText }) {
     const closedKey = JSON.stringify(closed.map((v) => [v.id, v.shown, v.result, v.cast]))
     if (closedKey !== pastKey) {
       pastKey = closedKey
-      past.replaceChildren(...closed.map((vote) => element('li', { 'data-vote': String(vote.id) }, ...describe(vote).lines,
-        element('div', { class: 'actions' }, projectorButton(vote)))))
+      past.replaceChildren(...(closed.length
+        ? closed.map((vote) => element('li', { 'data-vote': String(vote.id) }, ...describe(vote).lines,
+          element('div', { class: 'actions' }, projectorButton(vote))))
+        : [element('li', { class: 'muted' }, t('orgPastEmpty'))]))
     }
     form.querySelector('button[type=submit]').disabled = Boolean(open)
   }
