@@ -61,7 +61,7 @@ export function readPen (ymap) {
   const found = parsedValues(ymap).find(([key]) => key === 'state')
   if (!found) return NO_PEN
   const pen = found[1]
-  return { on: Boolean(pen.on), holders: Array.isArray(pen.holders) ? pen.holders : [] }
+  return { on: Boolean(pen.on), holders: Array.isArray(pen.holders) ? pen.holders : [], version: pen.version }
 }
 
 const count = (value) => (Number.isFinite(Number(value)) ? Number(value) : 0)
@@ -128,12 +128,29 @@ export function holdsPen (pen, user) {
   return !pen.on || user.role === 'organiser' || pen.holders.some((holder) => isUser(holder, user))
 }
 
-/** The state of both documents, parsed. */
-export function readState (decisionsDoc, tallyDoc, synced) {
+const version = (value) => (Number.isFinite(Number(value?.version)) ? Number(value.version) : -1)
+
+/**
+ * Each entry as the newest of what the room holds now and what this page showed before: two
+ * processes writing one key at once may leave the older value in the document for a moment
+ * (Yjs keeps one of them) until the server rewrites it; a page never steps back meanwhile.
+ */
+export function newest (previous, next) {
+  if (!previous) return next
+  const before = new Map(previous.map((value) => [String(value.id), value]))
+  return next.map((value) => {
+    const shown = before.get(String(value.id))
+    return shown && version(shown) > version(value) ? shown : value
+  })
+}
+
+/** The state of both documents, parsed; `previous` is the state this page showed before. */
+export function readState (decisionsDoc, tallyDoc, synced, previous = null) {
+  const pen = readPen(decisionsDoc.getMap('pen'))
   return {
-    amendments: readAmendments(decisionsDoc.getMap('amendments')),
-    votes: readVotes(decisionsDoc.getMap('votes')),
-    pen: readPen(decisionsDoc.getMap('pen')),
+    amendments: newest(previous?.amendments, readAmendments(decisionsDoc.getMap('amendments'))),
+    votes: newest(previous?.votes, readVotes(decisionsDoc.getMap('votes'))),
+    pen: previous && version(previous.pen) > version(pen) ? previous.pen : pen,
     tallies: tallyDoc ? readTallies(tallyDoc.getMap('tallies')) : new Map(),
     synced
   }
@@ -180,7 +197,7 @@ export class Decisions extends EventTarget {
   /** Re-read now. */
   refresh () {
     this._scheduled = false
-    this.state = readState(this.doc, this.tallyDoc, this.synced)
+    this.state = readState(this.doc, this.tallyDoc, this.synced, this.state)
     this.dispatchEvent(new Event('change'))
   }
 

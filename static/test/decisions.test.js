@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as Y from 'yjs'
 
-import { countsOf, holdsPen, isUser, openVote, readState, readTallies, shownVote } from '../src/decisions.js'
+import { countsOf, holdsPen, isUser, newest, openVote, readState, readTallies, shownVote } from '../src/decisions.js'
 
 /** A document as the server writes it: JSON strings in Y.Maps, one transaction per write. */
 function serverDoc (entries) {
@@ -59,7 +59,8 @@ test('amendments and votes come out oldest first, the pen off when the server wr
   const state = readState(doc, null, false)
   assert.deepEqual(state.amendments.map((a) => a.id), [9, 11, 10])
   assert.deepEqual(state.votes.map((v) => v.id), [1, 2])
-  assert.deepEqual(state.pen, { on: false, holders: [] })
+  assert.equal(state.pen.on, false)
+  assert.deepEqual(state.pen.holders, [])
   assert.equal(state.tallies.size, 0)
   assert.equal(openVote(state.votes).id, 2)
   assert.equal(shownVote(state.votes).id, 1)
@@ -69,6 +70,7 @@ test('the pen and who holds it', () => {
   const doc = serverDoc([['pen', 'state', { on: true, holders: [{ id: 4, name: 'Awa Diop' }] }]])
   const { pen } = readState(doc, null, true)
   assert.equal(pen.on, true)
+  assert.deepEqual(pen.holders, [{ id: 4, name: 'Awa Diop' }])
   // The page knows its person as the author the server names them by.
   assert.equal(holdsPen(pen, { id: 'participant:4', role: 'participant' }), true)
   assert.equal(holdsPen(pen, { id: 'participant:5', role: 'participant' }), false)
@@ -94,4 +96,23 @@ test('a secret vote\'s tally tells how many voted, never the counts, while it is
   const tallies = readTallies(doc.getMap('tallies'))
   assert.deepEqual(tallies.get('9'), { for: null, against: null, abstain: null, cast: 4 })
   assert.equal(countsOf({ id: 9, status: 'open', secret: true, cast: 4, counts: null }, tallies), null)
+})
+
+test('an older value left in the room by two concurrent writers never replaces a newer one shown', () => {
+  const doc = serverDoc([
+    ['amendments', '1', { id: 1, status: 'open', supporters: 2, version: 3 }],
+    ['votes', '4', { id: 4, status: 'open', cast: 7, version: 8 }],
+    ['pen', 'state', { on: true, holders: [], version: 5 }]
+  ])
+  const shown = readState(doc, null, true)
+  doc.transact(() => {
+    doc.getMap('amendments').set('1', JSON.stringify({ id: 1, status: 'open', supporters: 1, version: 2 }))
+    doc.getMap('votes').set('4', JSON.stringify({ id: 4, status: 'closed', cast: 9, version: 9 }))
+    doc.getMap('pen').set('state', JSON.stringify({ on: false, holders: [], version: 4 }))
+  })
+  const next = readState(doc, null, true, shown)
+  assert.equal(next.amendments[0].supporters, 2) // version 2 < 3: kept
+  assert.equal(next.votes[0].status, 'closed') // version 9 > 8: taken
+  assert.equal(next.pen.on, true)
+  assert.deepEqual(newest(undefined, [{ id: 1, version: 0 }]), [{ id: 1, version: 0 }])
 })
