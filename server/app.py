@@ -21,6 +21,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.clock import Clock
+from server.congress.dashboard import Dashboard
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
@@ -35,6 +36,7 @@ from server.decisions.closer import Closer
 from server.decisions.context import Context
 from server.decisions.live import LiveDecisions
 from server.decisions.pen import PenService
+from server.decisions.record import Record
 from server.decisions.store import DecisionStore
 from server.decisions.views import Vote
 from server.decisions.votes import VoteService
@@ -104,6 +106,9 @@ class Services:
     pen: PenService
     votes: VoteService
     closer: Closer
+    record: Record
+    # The organisers' live figures (issue 13): connected now, contributions, edits per minute.
+    dashboard: Dashboard
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -146,6 +151,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         return Vote.of(row) if row is not None else None
 
     live.read_vote = read_vote
+    record = Record(context)
+    publishing.results = record.results  # the exports' and the public page's "Décisions"
 
     def archives() -> Archives:
         # The SQL repositories on the directory's database: bound once the store has started, and
@@ -178,6 +185,8 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         pen=PenService(context, live, door.sockets),
         votes=votes,
         closer=Closer(votes, decisions, directory),
+        record=record,
+        dashboard=Dashboard(organising, contributions.store, history),
     )
 
 

@@ -1,4 +1,4 @@
-// The organisers' "Amendements et votes" section (server/web/templates/votes_section.html): the queue
+// The organisers' "Amendements et votes" section (server/web/templates/organiser/votes.html): the queue
 // of amendments, the pen, the votes with their live count. Live from {slug}.decisions and the
 // organisers' {slug}.tally (decisions.js); every action through the JSON routes, every refusal said.
 import { byId } from '../lib/dom.js'
