@@ -40,7 +40,8 @@ export function voteControl ({ form, now, past, call, say, motionText }) {
 
   function fillRefs (keep = ref.value) {
     const options = kind.value === 'amendment'
-      ? state.amendments.filter((a) => a.status === 'open').map((a) => [String(a.id), `${t('markLabel', { name: a.author.name })} — « ${(a.kind === 'insert' ? a.text.trim() : a.text).slice(0, 80)} »`])
+      ? state.amendments.filter((a) => a.status === 'open').map((a) => [String(a.id),
+          `${a.kind === 'insert' ? t('kindInsert', { axis: a.axis }) : t('kindReplace')} — ${a.author.name} — « ${a.text.trim().slice(0, 80)} »`])
       : (subjects[kind.value] ?? []).map((value) => [value, value])
     refLabel.hidden = kind.value === 'motion'
     ref.replaceChildren(...options.map(([value, label]) => element('option', { value }, label)))
