@@ -3,6 +3,7 @@ issue 15 refused with a clear answer and nothing counted, and what the record ke
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -432,3 +433,37 @@ def test_the_tally_room_is_the_organisers_and_counts_the_largest_cast(hall: Hall
     assert json.loads(tallies[key]) == {"for": 1, "against": 0, "abstain": 1, "cast": 2}
     rooms = {d.room for d in hall.services.directory.documents(hall.congress_id)}
     assert {room_name(hall.slug, "decisions"), room_name(hall.slug, "tally")} <= rooms
+
+
+def test_a_timed_vote_closes_itself_once_whoever_races_to_close_it(hall: Hall) -> None:
+    vote = open_vote(hall, duration_s=10)
+    ballot(hall, "aline", vote["id"]).raise_for_status()
+    with hall.services.decisions.engine.begin() as connection:  # its ten seconds are up; nobody reads it
+        connection.execute(
+            text("UPDATE vote SET closes_at = :t WHERE id = :v"), {"t": time.time() - 1, "v": vote["id"]}
+        )
+    votes = hall.services.votes
+    row = hall.services.decisions.vote(vote["id"])
+    before = votes.closed_here
+
+    async def race() -> list[Any]:
+        # Two closers at once (two processes' timers, or a timer and a reader): the database decides.
+        return list(await asyncio.gather(votes.close_now(hall.slug, row), votes.close_now(hall.slug, row)))
+
+    first, second = hall.client.portal.call(race)  # type: ignore[union-attr]
+    assert votes.closed_here == before + 1 and first.status == second.status == "closed"
+    versions = hall.services.history.records.versions(hall.congress_id)
+    assert [v.name for v in versions] == ["Texte adopté — adopté par 1 voix contre 0, 0 abstention"]  # once
+
+
+def test_the_closer_closes_a_vote_at_its_time_with_nobody_asking(hall: Hall) -> None:
+    vote = open_vote(hall, duration_s=10)
+    with hall.services.decisions.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE vote SET closes_at = :t WHERE id = :v"), {"t": time.time() - 1, "v": vote["id"]}
+        )
+    deadline = time.time() + 10 * hall.services.closer.poll  # a busy machine: the next polls
+    while time.time() < deadline and hall.services.decisions.vote(vote["id"]).status == "open":
+        time.sleep(0.1)
+    assert hall.services.decisions.vote(vote["id"]).status == "closed"
+    assert json.loads(hall.live()["votes"][str(vote["id"])])["status"] == "closed"

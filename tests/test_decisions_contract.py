@@ -141,12 +141,14 @@ async def test_a_ballot_counts_once_and_a_closed_vote_takes_none(setting: Settin
     row = vote(setting)
     assert row.id is not None
     now = time.time()
-    after = setting.store.cast(row.id, setting.people[1], "for", now)
+    after = setting.store.cast(row.id, setting.people[1], "for", now, setting.congress)
     assert (after.cast_count, after.count_for, after.version) == (1, 1, 2)
     with pytest.raises(AlreadyVoted):
-        setting.store.cast(row.id, setting.people[1], "against", now)  # another tab, another device
-    setting.store.cast(row.id, setting.people[2], "against", now)
-    setting.store.cast(row.id, setting.people[3], "abstain", now)
+        setting.store.cast(
+            row.id, setting.people[1], "against", now, setting.congress
+        )  # another tab, another device
+    setting.store.cast(row.id, setting.people[2], "against", now, setting.congress)
+    setting.store.cast(row.id, setting.people[3], "abstain", now, setting.congress)
     stored = setting.store.vote(row.id)
     assert stored is not None
     assert (stored.cast_count, stored.count_for, stored.count_against, stored.count_abstain) == (3, 1, 1, 1)
@@ -156,11 +158,11 @@ async def test_a_ballot_counts_once_and_a_closed_vote_takes_none(setting: Settin
     assert closed is not None and (closed.status, closed.result, closed.position) == ("closed", "tied", 7)
     assert setting.store.close_vote(row.id, now, 8) is None  # closed once
     with pytest.raises(VoteClosed):
-        setting.store.cast(row.id, setting.people[5], "for", now)
+        setting.store.cast(row.id, setting.people[5], "for", now, setting.congress)
     final = setting.store.vote(row.id)
     assert final is not None and final.cast_count == 3 and final.position == 7
     with pytest.raises(UnknownVote):
-        setting.store.cast(10**8, setting.people[5], "for", now)
+        setting.store.cast(10**8, setting.people[5], "for", now, setting.congress)
 
 
 async def test_a_vote_past_its_time_takes_no_ballot_before_anyone_closed_it(setting: Setting) -> None:
@@ -168,7 +170,7 @@ async def test_a_vote_past_its_time_takes_no_ballot_before_anyone_closed_it(sett
     row = vote(setting, closes_at=now - 0.5)
     assert row.id is not None
     with pytest.raises(VoteClosed):
-        setting.store.cast(row.id, setting.people[1], "for", now)
+        setting.store.cast(row.id, setting.people[1], "for", now, setting.congress)
     assert [v.id for v in setting.store.due_votes(now) if v.congress_id == setting.congress] == [row.id]
     stored = setting.store.vote(row.id)
     assert stored is not None and stored.status == "open" and stored.cast_count == 0
@@ -180,7 +182,7 @@ async def test_results_follow_the_counts(setting: Setting) -> None:
         row = vote(setting)
         assert row.id is not None
         for person, choice in zip(setting.people, choices, strict=False):
-            setting.store.cast(row.id, person, choice, time.time())
+            setting.store.cast(row.id, person, choice, time.time(), setting.congress)
         closed = setting.store.close_vote(row.id, time.time(), None)
         assert closed is not None
         outcomes.append(closed.result)
@@ -190,8 +192,8 @@ async def test_results_follow_the_counts(setting: Setting) -> None:
 async def test_a_secret_vote_keeps_who_voted_and_the_counts_never_a_choice(setting: Setting) -> None:
     row = vote(setting, secret=True)
     assert row.id is not None
-    setting.store.cast(row.id, setting.people[1], "against", time.time())
-    setting.store.cast(row.id, setting.people[2], "for", time.time())
+    setting.store.cast(row.id, setting.people[1], "against", time.time(), setting.congress)
+    setting.store.cast(row.id, setting.people[2], "for", time.time(), setting.congress)
     assert setting.store.choice_of(row.id, setting.people[1]) == "cast"
     kept = setting.store.everything(setting.congress)
     assert sorted(b.participant_id for b in kept.ballots) == sorted(setting.people[1:3])
@@ -208,7 +210,7 @@ async def test_concurrent_ballots_of_many_people_all_count_once(setting: Setting
     def cast(person: int) -> None:
         for _ in range(2):  # each person tries twice, from two "tabs"
             try:
-                setting.store.cast(row.id or 0, person, "for", time.time())
+                setting.store.cast(row.id or 0, person, "for", time.time(), setting.congress)
             except AlreadyVoted as exc:
                 refused.append(exc)
 
@@ -237,12 +239,12 @@ async def test_an_archive_s_decisions_come_back_renumbered_and_linked(setting: S
     v = vote(setting, subject_kind="amendment", subject_ref=str(a.id))
     assert v.id is not None
     setting.store.change_amendment(a.id, "open", vote_id=v.id)
-    setting.store.cast(v.id, setting.people[3], "for", time.time())
+    setting.store.cast(v.id, setting.people[3], "for", time.time(), setting.congress)
     secret = None
     setting.store.close_vote(v.id, time.time(), 5)
     secret = vote(setting, secret=True)
     assert secret.id is not None
-    setting.store.cast(secret.id, setting.people[4], "against", time.time())
+    setting.store.cast(secret.id, setting.people[4], "against", time.time(), setting.congress)
     kept = setting.store.everything(setting.congress)
     people = dict(zip(setting.people, reversed(setting.people), strict=True))  # as an import maps them
     brought = setting.store.bring_in(setting.other_congress, kept, people)
@@ -264,3 +266,13 @@ async def test_an_archive_s_decisions_come_back_renumbered_and_linked(setting: S
     setting.store.forget_congress(setting.other_congress)
     empty = setting.store.everything(setting.other_congress)
     assert (empty.amendments, empty.votes, empty.ballots) == ([], [], [])
+
+
+async def test_a_ballot_for_another_congress_s_vote_is_not_found_and_counts_nothing(setting: Setting) -> None:
+    elsewhere = vote(setting, congress_id=setting.other_congress)
+    assert elsewhere.id is not None
+    with pytest.raises(UnknownVote):
+        setting.store.cast(elsewhere.id, setting.people[1], "for", time.time(), setting.congress)
+    stored = setting.store.vote(elsewhere.id)
+    assert stored is not None and stored.cast_count == 0
+    assert setting.store.choice_of(elsewhere.id, setting.people[1]) is None  # no ballot row either

@@ -127,12 +127,12 @@ class MemoryDecisions:
             if v.status == "open" and v.closes_at is not None and v.closes_at <= now
         ]
 
-    def cast(self, vote_id: int, participant_id: int, choice: str, now: float) -> VoteRow:
+    def cast(self, vote_id: int, participant_id: int, choice: str, now: float, congress_id: int) -> VoteRow:
         if choice not in CHOICES:
             raise ValueError(f"unknown choice {choice!r}")
         with self._lock:
             vote = self._votes.get(vote_id)
-            if vote is None:
+            if vote is None or vote.congress_id != congress_id:
                 raise UnknownVote()
             if vote.status != "open" or (vote.closes_at is not None and vote.closes_at <= now):
                 raise VoteClosed("this vote is closed")

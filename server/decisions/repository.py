@@ -82,11 +82,11 @@ class DecisionsRepository(Protocol):
         """Open votes of any congress whose time ran out (`closes_at` <= `now`)."""
         ...
 
-    def cast(self, vote_id: int, participant_id: int, choice: str, now: float) -> VoteRow:
+    def cast(self, vote_id: int, participant_id: int, choice: str, now: float, congress_id: int) -> VoteRow:
         """Record that this person voted and count the choice, in one transaction; its choice is
         kept only if the vote is named. VoteClosed once closed or past `closes_at` (even if nobody
-        closed it yet), AlreadyVoted for a second ballot, UnknownVote for no such vote; nothing is
-        counted then. Returns the vote as it stands after this ballot."""
+        closed it yet), AlreadyVoted for a second ballot, UnknownVote for no such vote in congress
+        `congress_id`; nothing is counted then. Returns the vote as it stands after this ballot."""
         ...
 
     def close_vote(self, vote_id: int, now: float, position: int | None) -> VoteRow | None:

@@ -131,13 +131,16 @@ class VoteService:
     # -- what everyone who votes does -------------------------------------------------------
 
     async def ballot(self, me: Identity, vote_id: int, choice: str) -> None:
+        """One statement decides (server/decisions/repository.py cast): a vote of another congress is
+        not found, a closed one or one past its time counts nothing."""
         may_write(me)
-        row = await self._row(me, vote_id)
+        now = time.time()
         try:
-            await asyncio.to_thread(self.repository.cast, vote_id, me.participant_id, choice, time.time())
+            await asyncio.to_thread(
+                self.repository.cast, vote_id, me.participant_id, choice, now, me.congress_id
+            )
         except VoteClosed:
-            if row.status == "open":  # its time ran out: whoever comes first closes it
-                await self.close_now(me.congress_slug, row)
+            await self._row(me, vote_id)  # its time ran out: whoever comes first closes it
             raise
         self.live.ballot_taken(me.congress_slug, vote_id)
 
