@@ -39,7 +39,9 @@ export function rovingToolbar (element, label) {
     current.focus()
   })
   // Buttons come and go (enabled, shown): keep exactly one reachable by Tab.
-  window.addEventListener('resize', settle)
+  // A narrower window may hide the button that had the tab stop ("Plus d'outils" on a phone).
+  const resized = () => (element.isConnected ? settle() : window.removeEventListener('resize', resized))
+  window.addEventListener('resize', resized)
   new MutationObserver(settle).observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class'] })
   settle()
   return { settle }

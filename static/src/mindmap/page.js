@@ -120,14 +120,14 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   // The outline is merged on the motion page, which shows what it adds and can undo it there:
   // here, only say when there is nothing to add.
   const toMotion = (branch) => {
-    const merge = mergeOutline(rooms.motion.doc.getText('text').toString(), view.tree, branch)
-    if (merge.empty) {
-      const said = Object.values(merge.kept).some(Boolean) ? t('importNothing') : t('outlineNothing')
+    const say = (said) => {
       announce(said)
       notice.replaceChildren(said)
       notice.hidden = false
-      return
     }
+    if (rooms.motion.readOnly) return say(t('outlineRefused')) // the final reading, a frozen motion: the server would drop it
+    const merge = mergeOutline(rooms.motion.doc.getText('text').toString(), view.tree, branch)
+    if (merge.empty) return say(Object.values(merge.kept).some(Boolean) ? t('importNothing') : t('outlineNothing'))
     location.assign(`${config.urls.motion}#plan${branch === null ? '' : `=${encodeURIComponent(branch)}`}`)
   }
   const branchButton = button(t('branchToMotion'), () => toMotion(view.selected))

@@ -19,8 +19,11 @@ export const OUTLINE_ORIGIN = 'ubiquite:outline-from-map'
  * what someone else wrote; CodeMirror's own history is left out on purpose (it would undo
  * remote edits too). Remote updates carry the provider as origin, IndexedDB's its own: neither
  * is tracked.
+ * `readOnly`: shown and selectable but not editable (the pen is held by others: one can still
+ * select a passage to amend); `extensions`: what other modules add (the amendments' marks, the
+ * formatting bar's shortcuts).
  */
-export function createEditor (parent, ytext, awareness, { onLocalEdit, extensions = [] }) {
+export function createEditor (parent, ytext, awareness, { onLocalEdit, readOnly = false, extensions = [] }) {
   const undoManager = new Y.UndoManager(ytext, { trackedOrigins: new Set([OUTLINE_ORIGIN]) })
   const view = new EditorView({
     parent,
@@ -38,6 +41,8 @@ export function createEditor (parent, ytext, awareness, { onLocalEdit, extension
         keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
         yCollab(ytext, awareness, { undoManager }),
         EditorView.contentAttributes.of({ 'aria-label': t('editorLabel') }),
+        // Still focusable, so a passage can be selected from the keyboard too; no on-screen keyboard.
+        readOnly ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true', inputmode: 'none' })] : [],
         extensions,
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) {

@@ -26,8 +26,13 @@ function group (label, className, ...children) {
   return element
 }
 
-/** The pane, and what the page does with it: jump to a line, focus the editor, open the map's outline. */
-export function writingPane ({ rooms, presence, onLine }) {
+/**
+ * The pane, and what the page does with it: jump to a line, focus the editor, open the map's
+ * outline. `readOnly`: the pen is held by others, so the text can be selected (to amend) but not
+ * written, and only the other modules' `tools` (the amendments') are offered; `extensions`:
+ * theirs in the editor.
+ */
+export function writingPane ({ rooms, presence, onLine, readOnly = false, extensions = [], tools: others = null }) {
   const ytext = rooms.motion.doc.getText('text')
   const pane = document.createElement('section')
   pane.className = 'editor-pane'
@@ -47,19 +52,38 @@ export function writingPane ({ rooms, presence, onLine }) {
   pane.append(heading, tools, notice, host)
 
   let entries = outline(ytext.toString())
-  ytext.observe(() => { entries = outline(ytext.toString()) })
+  const outlined = () => { entries = outline(ytext.toString()) }
+  ytext.observe(outlined)
   let editor = null
   const format = formatBar(() => editor.view, () => editor.undoManager)
   editor = createEditor(host, ytext, rooms.motion.awareness, {
-    extensions: format.extension,
+    readOnly,
+    extensions: [readOnly ? [] : format.extension, extensions],
     onLocalEdit: (line) => {
       presence.noteTyping(sectionName(sectionAt(entries, line)))
       onLine(line)
     }
   })
-  format.show(editor.view.state)
   const { undoManager } = editor
+  const done = {
+    pane,
+    view: editor.view,
+    jumpTo: (line) => jumpToLine(editor.view, line),
+    focus: () => editor.view.focus(),
+    openOutline: () => {},
+    destroy () {
+      ytext.unobserve(outlined)
+      editor.view.destroy()
+      undoManager.destroy()
+    }
+  }
+  if (readOnly) {
+    if (others) tools.append(others)
+    rovingToolbar(tools, t('motionToolbar'))
+    return done
+  }
 
+  format.show(editor.view.state)
   const undo = button(t('undo'), `${t('undoHint')} (Ctrl+Z)`, () => { undoManager.undo(); editor.view.focus() })
   const redo = button(t('redo'), `${t('undoHint')} (Ctrl+Shift+Z)`, () => { undoManager.redo(); editor.view.focus() })
   for (const control of [undo, redo]) control.addEventListener('mousedown', (event) => event.preventDefault())
@@ -80,12 +104,8 @@ export function writingPane ({ rooms, presence, onLine }) {
     group(t('history'), 'history-group', undo, redo),
     group(t('mindmap'), 'map-group', button(t('planFromMap'), t('planFromMapHint'), () => importer.open()))
   )
+  if (others) tools.append(others)
   rovingToolbar(tools, t('motionToolbar'))
-
-  return {
-    pane,
-    jumpTo: (line) => jumpToLine(editor.view, line),
-    focus: () => editor.view.focus(),
-    openOutline: (branch) => importer.open(branch)
-  }
+  done.openOutline = (branch) => importer.open(branch)
+  return done
 }
