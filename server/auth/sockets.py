@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from crdt.protocol import encode_permission_denied, encode_permission_granted
 from server.auth.access import AccessService
 from server.auth.presence import presence_identity
-from server.congress.domain import SERVER_WRITES, Identity, read_only_reason, room_kind
+from server.congress.domain import SERVER_WRITES, WRITTEN_KINDS, Identity, read_only_reason, room_kind
 from server.errors import CloseCode, TooMany, Unauthorized
 from server.realtime.connection import Connection
 
@@ -69,12 +69,15 @@ class SocketRegistry:
                     del self._by_person[identity.participant_id]
 
     def connected(self, congress_id: int) -> list[Presence]:
-        """Everyone connected to this process now, with the rooms they have open."""
+        """Everyone connected to this process now, with the documents they have open. The rooms only
+        the server writes (decisions, tally) are followed by every page, the organisers' own too:
+        they say nothing of where a person is, and a person with none other is not "here"."""
         found: list[Presence] = []
         for connections in self._by_person.values():
             identities = [self._identity[c] for c in connections]
-            if identities and identities[0].congress_id == congress_id:
-                found.append(Presence(identities[0], sorted({c.room_name for c in connections})))
+            rooms = sorted({c.room_name for c in connections if room_kind(c.room_name) in WRITTEN_KINDS})
+            if identities and identities[0].congress_id == congress_id and rooms:
+                found.append(Presence(identities[0], rooms))
         return sorted(found, key=lambda p: p.identity.name.casefold())
 
     def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int:
