@@ -1,0 +1,188 @@
+"""Every page through axe-core in real Chromium, as the person who sees it, in French and English, at a
+laptop's and a phone's width: no violation at the "serious" or "critical" level (issue 13).
+
+One congress is set up with something on every page (contributions sorted into themes and placed
+in the mind map, a motion written by two people, a named version published, a shared link), then
+each page is loaded afresh at each width and checked. The failure lists each rule, where, its
+help page and the elements, so the fix can start from the message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from crdt import mindmap
+from tests.conftest import need
+from tests.support.axe import Violation, axe_unavailable, failing, run_axe
+from tests.support.browser import BOTH_SYNCED, CONGRESS_TITLE, run_async, wait_for_js
+from tests.support.congress import Congress
+from tests.support.organiser_api import call
+from tests.support.server import ServerProcess
+from tests.support.yclient import YClient
+from tests.themes_corpus import THEMES_CORPUS
+
+SLUG = "acces"
+API = f"/api/congresses/{SLUG}"
+WIDTHS = (1366, 390)
+LANGUAGES = ("fr", "en")
+
+
+@dataclass
+class Day:
+    """The people of the congress, each a browser context signed in through their own link."""
+
+    server: ServerProcess
+    contexts: dict[str, Any]
+    shared_link: str  # a shared observers' link: opening it asks for a name
+    other_link: str  # someone else's link: opening it while signed in asks first
+
+
+def _contributions_csv(count: int) -> str:
+    with THEMES_CORPUS.open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))[:count]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "title", "text", "axis", "author"])
+    writer.writerows([r["id"], r["title"], r["text"], r["axis"], f"Élu·e {i}"] for i, r in enumerate(rows))
+    return out.getvalue()
+
+
+def _write_the_motion(congress: Congress, alice: str, bruno: str) -> None:
+    """Two participants write the motion and the map: a history with steps and authors."""
+
+    async def write() -> None:
+        async with YClient(congress.url("motion", token=alice)) as a:
+            a.text.insert(0, "# Motion 2026\n\n## Inclusion numérique\n\n1. Former les élu·es.\n")
+            await asyncio.sleep(0.3)
+            async with YClient(congress.url("motion", token=bruno)) as b:
+                await b.wait_for_text(str(a.text))
+                b.text.insert(len(str(b.text).encode()), "2. Ouvrir les données publiques.\n")
+                await a.wait_for(lambda: "données" in str(a.text))
+        async with YClient(congress.url("mindmap", token=bruno)) as m:
+            await m.wait_for(lambda: len(mindmap.nodes_map(m.doc)) > 1)  # the themes placed
+            mindmap.add_node(m.doc, mindmap.ROOT_ID, "Données publiques")
+            await asyncio.sleep(0.5)  # the log writes in batches
+
+    run_async(write)
+
+
+@pytest.fixture(scope="module")
+def day(chromium: Any, web_server: ServerProcess) -> Iterator[Day]:
+    reason = axe_unavailable()
+    if reason:
+        need(reason)
+    congress = Congress(web_server, SLUG, CONGRESS_TITLE)
+    tokens = {
+        "organiser": congress.invite("organiser", "Odile Organisatrice"),
+        "participant": congress.invite("participant", "Aïcha Benali"),
+        "observer": congress.invite("observer", "Journal du Centre"),
+    }
+    bruno = congress.invite("participant", "Bruno Morel")
+    contexts: dict[str, Any] = {"public": chromium.new_context(locale="fr-FR")}
+    for role, token in tokens.items():
+        context = chromium.new_context(locale="fr-FR")
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        page.goto(f"{web_server.http}/i/{token}")
+        page.close()
+        contexts[role] = context
+    organiser = contexts["organiser"].new_page()
+    organiser.goto(f"{web_server.http}/c/{SLUG}")
+    participant = contexts["participant"].new_page()
+    participant.goto(f"{web_server.http}/c/{SLUG}")
+    call(
+        participant,
+        "POST",
+        f"{API}/contributions",
+        {
+            "title": "Un conseiller numérique par canton",
+            "text": "Financer un conseiller numérique dans chaque canton rural.",
+            "axis": "",
+        },
+    )
+    call(organiser, "POST", f"{API}/contributions/import", _contributions_csv(24), "text/csv")
+    call(organiser, "POST", f"{API}/phase", {"phase": "themes"})
+    call(organiser, "POST", f"{API}/themes/run", {"k": 3})
+    call(organiser, "POST", f"{API}/themes/mindmap", {"key_contributions": 2})
+    call(organiser, "POST", f"{API}/phase", {"phase": "writing"})
+    _write_the_motion(congress, tokens["participant"], bruno)
+    named = call(organiser, "POST", f"{API}/history/versions", {"name": "texte adopté"})
+    call(organiser, "POST", f"{API}/publication", {"named": named["id"]})
+    shared = call(organiser, "POST", f"{API}/invitations", {"role": "observer", "names": ["Le Monde", "AFP"]})
+    organiser.close()
+    participant.close()
+    yield Day(
+        web_server, contexts, shared["link"], congress.link(congress.invite("participant", "Claire Petit"))
+    )
+    for context in contexts.values():
+        context.close()
+
+
+# (name, who opens it, address, what says it is drawn)
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home", "public", "/", ""),
+    ("congress", "participant", f"/c/{SLUG}", ""),
+    ("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
+    ("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
+    ("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
+    ("projector", "observer", f"/c/{SLUG}/projecteur", BOTH_SYNCED),
+    ("contributions", "participant", f"/c/{SLUG}/contributions", ""),
+    ("organiser", "organiser", f"/c/{SLUG}/organisation", ""),
+    ("themes", "organiser", f"/c/{SLUG}/organisation/themes", ""),
+    ("history", "organiser", f"/c/{SLUG}/historique", ""),
+    ("replay", "organiser", f"/c/{SLUG}/rejouer", "document.body.dataset.ready === '1'"),
+    ("compare", "organiser", f"/c/{SLUG}/comparer", ""),
+    ("public", "public", f"/p/{SLUG}", ""),
+    ("message", "participant", f"/c/{SLUG}/organisation", ""),  # "reserved for the organisers"
+    ("choose-name", "public", "{shared}", ""),
+    ("switch-person", "participant", "{other}", ""),
+]
+
+
+def _address(day: Day, path: str, lang: str) -> str:
+    url = path.format(shared=day.shared_link, other=day.other_link)
+    if not url.startswith("http"):
+        url = day.server.http + url
+    return url if lang == "fr" else url + ("&" if "?" in url else "?") + "lang=en"
+
+
+def _check(day: Day, name: str, who: str, path: str, ready: str) -> list[tuple[str, Violation]]:
+    page = day.contexts[who].new_page()
+    found: list[tuple[str, Violation]] = []
+    try:
+        for lang in LANGUAGES:
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(_address(day, path, lang))
+                page.wait_for_load_state("networkidle")
+                if ready:
+                    wait_for_js(page, ready)
+                found += [(f"{name} ({lang}, {width} px)", v) for v in run_axe(page)]
+    finally:
+        page.close()
+    return found
+
+
+def test_no_page_has_a_serious_or_critical_accessibility_violation(day: Day) -> None:
+    everything: list[tuple[str, Violation]] = []
+    for name, who, path, ready in PAGES:
+        everything += _check(day, name, who, path, ready)
+    # A summary of every level, for the report and docs/congress-day.md: rule → pages, count.
+    table: dict[tuple[str, str], set[str]] = defaultdict(set)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for where, violation in everything:
+        key = (violation.impact, violation.rule)
+        table[key].add(where.split(" (")[0])
+        counts[key] += len(violation.targets)
+    for (impact, rule), pages in sorted(table.items()):
+        print(f"{impact:9} {rule:32} {counts[(impact, rule)]:4}  {', '.join(sorted(pages))}")
+    bad = [(where, v) for where, v in everything if v in failing([v])]
+    assert not bad, "axe found serious or critical violations:\n" + "\n".join(v.describe(w) for w, v in bad)
