@@ -304,7 +304,8 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     bruno_motion.keyboard.press("Control+End")
     # Each participant adds a branch under a different theme while the other types in the motion.
     for page, title in [(aline_map, titles[0]), (bruno_map, titles[1])]:
-        page.get_by_role("treeitem", name=title, exact=True, level=2).get_by_text(title, exact=True).first.click()
+        theme = page.get_by_role("treeitem", name=title, exact=True, level=2)
+        theme.get_by_text(title, exact=True).first.click()
         page.keyboard.press("Tab")
         page.get_by_role("textbox", name=say("client", "renameLabel")).wait_for()
     for aline_words, bruno_words in zip(ALINE_TYPES, BRUNO_TYPES, strict=True):
