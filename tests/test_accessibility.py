@@ -126,24 +126,32 @@ def day(chromium: Any, web_server: ServerProcess) -> Iterator[Day]:
         context.close()
 
 
-# (name, who opens it, address, what says it is drawn)
-PAGES: list[tuple[str, str, str, str]] = [
-    ("home", "public", "/", ""),
-    ("congress", "participant", f"/c/{SLUG}", ""),
-    ("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
-    ("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
-    ("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
-    ("projector", "observer", f"/c/{SLUG}/projecteur", BOTH_SYNCED),
-    ("contributions", "participant", f"/c/{SLUG}/contributions", ""),
-    ("organiser", "organiser", f"/c/{SLUG}/organisation", ""),
-    ("themes", "organiser", f"/c/{SLUG}/organisation/themes", ""),
-    ("history", "organiser", f"/c/{SLUG}/historique", ""),
-    ("replay", "organiser", f"/c/{SLUG}/rejouer", "document.body.dataset.ready === '1'"),
-    ("compare", "organiser", f"/c/{SLUG}/comparer", ""),
-    ("public", "public", f"/p/{SLUG}", ""),
-    ("message", "participant", f"/c/{SLUG}/organisation", ""),  # "reserved for the organisers"
-    ("choose-name", "public", "{shared}", ""),
-    ("switch-person", "participant", "{other}", ""),
+@dataclass(frozen=True)
+class Page:
+    name: str
+    who: str  # the context that opens it: organiser, participant, observer, public
+    path: str  # {shared} and {other} stand for the day's links
+    ready: str = ""  # a JavaScript condition true once the page is drawn, beyond the network being idle
+    status: int = 200
+
+
+PAGES = [
+    Page("home", "public", "/"),
+    Page("congress", "participant", f"/c/{SLUG}"),
+    Page("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
+    Page("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
+    Page("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
+    Page("projector", "observer", f"/c/{SLUG}/projecteur", BOTH_SYNCED),
+    Page("contributions", "participant", f"/c/{SLUG}/contributions"),
+    Page("organiser", "organiser", f"/c/{SLUG}/organisation"),
+    Page("themes", "organiser", f"/c/{SLUG}/organisation/themes"),
+    Page("history", "organiser", f"/c/{SLUG}/historique"),
+    Page("replay", "organiser", f"/c/{SLUG}/rejouer", "document.body.dataset.ready === '1'"),
+    Page("compare", "organiser", f"/c/{SLUG}/comparer"),
+    Page("public", "public", f"/p/{SLUG}"),
+    Page("message", "participant", f"/c/{SLUG}/organisation", status=403),  # for the organisers only
+    Page("choose-name", "public", "{shared}"),
+    Page("switch-person", "participant", "{other}"),
 ]
 
 
@@ -154,35 +162,66 @@ def _address(day: Day, path: str, lang: str) -> str:
     return url if lang == "fr" else url + ("&" if "?" in url else "?") + "lang=en"
 
 
-def _check(day: Day, name: str, who: str, path: str, ready: str) -> list[tuple[str, Violation]]:
-    page = day.contexts[who].new_page()
+def check(day: Day, spec: Page) -> list[tuple[str, Violation]]:
+    """Every violation of `spec`'s page, loaded afresh in each language at each width."""
+    page = day.contexts[spec.who].new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     found: list[tuple[str, Violation]] = []
     try:
         for lang in LANGUAGES:
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 900})
-                page.goto(_address(day, path, lang))
+                response = page.goto(_address(day, spec.path, lang))
+                assert response is not None and response.status == spec.status, (spec, lang, response)
                 page.wait_for_load_state("networkidle")
-                if ready:
-                    wait_for_js(page, ready)
-                found += [(f"{name} ({lang}, {width} px)", v) for v in run_axe(page)]
+                if spec.ready:
+                    wait_for_js(page, spec.ready)
+                found += [(f"{spec.name} ({lang}, {width} px)", v) for v in run_axe(page)]
     finally:
         page.close()
+    assert not errors, f"errors in {spec.name}: {errors}"
     return found
 
 
-def test_no_page_has_a_serious_or_critical_accessibility_violation(day: Day) -> None:
-    everything: list[tuple[str, Violation]] = []
-    for name, who, path, ready in PAGES:
-        everything += _check(day, name, who, path, ready)
-    # A summary of every level, for the report and docs/congress-day.md: rule → pages, count.
-    table: dict[tuple[str, str], set[str]] = defaultdict(set)
+def summary(found: list[tuple[str, Violation]]) -> str:
+    """Every level, one line per rule: impact, rule, elements, where (printed with pytest -s)."""
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for where, violation in everything:
-        key = (violation.impact, violation.rule)
-        table[key].add(where.split(" (")[0])
-        counts[key] += len(violation.targets)
-    for (impact, rule), pages in sorted(table.items()):
-        print(f"{impact:9} {rule:32} {counts[(impact, rule)]:4}  {', '.join(sorted(pages))}")
-    bad = [(where, v) for where, v in everything if v in failing([v])]
+    for place, violation in found:
+        where[(violation.impact, violation.rule)].add(place)
+        counts[(violation.impact, violation.rule)] += len(violation.targets)
+    return "\n".join(
+        f"{impact:9} {rule:32} {counts[(impact, rule)]:4}  {', '.join(sorted(where[(impact, rule)]))}"
+        for impact, rule in sorted(where)
+    )
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.name for spec in PAGES])
+def test_no_serious_or_critical_accessibility_violation(day: Day, spec: Page) -> None:
+    found = check(day, spec)
+    if found:
+        print(f"\n{spec.name}:\n{summary(found)}")
+    bad = [(where, v) for where, v in found if v in failing([v])]
     assert not bad, "axe found serious or critical violations:\n" + "\n".join(v.describe(w) for w, v in bad)
+
+
+def test_the_checker_sees_a_violation_when_there_is_one(day: Day) -> None:
+    """The harness is not blind: grey on grey and a button without a name are reported, at their levels."""
+    page = day.contexts["public"].new_page()
+    try:
+        page.goto(day.server.http + "/")
+        # Through the DevTools protocol, like axe itself: the page's CSP forbids inline styles.
+        page.evaluate("""() => {
+            const faint = document.createElement('p')
+            faint.textContent = 'Texte presque invisible'
+            faint.style.setProperty('color', '#bbbbbb')
+            const mute = document.createElement('button')
+            mute.append(document.createElement('span'))
+            document.querySelector('main').append(faint, mute)
+        }""")
+        rules = {v.rule: v.impact for v in failing(run_axe(page))}
+    finally:
+        page.close()
+    assert rules.get("color-contrast") == "serious"
+    assert rules.get("button-name") == "critical"
