@@ -12,14 +12,16 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from crdt import mindmap
+from server.words import word
 from tests.conftest import need
 from tests.support.axe import Violation, axe_unavailable, failing, run_axe
 from tests.support.browser import BOTH_SYNCED, CONGRESS_TITLE, run_async, wait_for_js
@@ -33,6 +35,8 @@ SLUG = "acces"
 API = f"/api/congresses/{SLUG}"
 WIDTHS = (1366, 390)
 LANGUAGES = ("fr", "en")
+OPEN = "acces-ouvert"  # a second congress, still in its contributions phase: the form is open
+REPLAY_READY = "document.body.dataset.ready === '1'"
 
 
 @dataclass
@@ -72,6 +76,18 @@ def _write_the_motion(congress: Congress, alice: str, bruno: str) -> None:
             await asyncio.sleep(0.5)  # the log writes in batches
 
     run_async(write)
+
+
+def _contributor(chromium: Any, congress: Congress) -> Any:
+    """A participant of a congress still collecting contributions, who has sent one."""
+    context = chromium.new_context(locale="fr-FR")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(congress.link(congress.invite("participant", "Zoé Éluard")))
+    idea = {"title": "Des ateliers à l'école", "text": "Un atelier numérique par école.", "axis": "Éducation"}
+    call(page, "POST", f"/api/congresses/{congress.slug}/contributions", idea)
+    page.close()
+    return context
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +132,7 @@ def day(chromium: Any, web_server: ServerProcess) -> Iterator[Day]:
     _write_the_motion(congress, tokens["participant"], bruno)
     named = call(organiser, "POST", f"{API}/history/versions", {"name": "texte adopté"})
     call(organiser, "POST", f"{API}/publication", {"named": named["id"]})
+    contexts["writer"] = _contributor(chromium, Congress(web_server, OPEN, CONGRESS_TITLE))
     shared = call(organiser, "POST", f"{API}/invitations", {"role": "observer", "names": ["Le Monde", "AFP"]})
     organiser.close()
     participant.close()
@@ -133,6 +150,14 @@ class Page:
     path: str  # {shared} and {other} stand for the day's links
     ready: str = ""  # a JavaScript condition true once the page is drawn, beyond the network being idle
     status: int = 200
+    act: Callable[[Any], None] | None = None  # brings the page to the state checked (a panel open…)
+
+
+def _open_linked_contributions(page: Any) -> None:
+    """Select a key contribution placed in the map: the panel of the ideas behind it opens."""
+    page.get_by_role("treeitem", level=3).first.click()
+    close = "|".join(word("closePanel", lang, "client") for lang in LANGUAGES)
+    page.get_by_role("button", name=re.compile(f"^({close})$")).wait_for()
 
 
 PAGES = [
@@ -141,12 +166,16 @@ PAGES = [
     Page("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
     Page("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
     Page("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
+    Page("map-linked", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED, act=_open_linked_contributions),
     Page("projector", "observer", f"/c/{SLUG}/projecteur", BOTH_SYNCED),
     Page("contributions", "participant", f"/c/{SLUG}/contributions"),
+    Page("contributions-open", "writer", f"/c/{OPEN}/contributions"),
+    Page("congress-open", "writer", f"/c/{OPEN}"),
     Page("organiser", "organiser", f"/c/{SLUG}/organisation"),
     Page("themes", "organiser", f"/c/{SLUG}/organisation/themes"),
     Page("history", "organiser", f"/c/{SLUG}/historique"),
-    Page("replay", "organiser", f"/c/{SLUG}/rejouer", "document.body.dataset.ready === '1'"),
+    Page("replay", "organiser", f"/c/{SLUG}/rejouer", REPLAY_READY),
+    Page("replay-authors", "organiser", f"/c/{SLUG}/rejouer?authors=1", REPLAY_READY),
     Page("compare", "organiser", f"/c/{SLUG}/comparer"),
     Page("public", "public", f"/p/{SLUG}"),
     Page("message", "participant", f"/c/{SLUG}/organisation", status=403),  # for the organisers only
@@ -177,6 +206,8 @@ def check(day: Day, spec: Page) -> list[tuple[str, Violation]]:
                 page.wait_for_load_state("networkidle")
                 if spec.ready:
                     wait_for_js(page, spec.ready)
+                if spec.act:
+                    spec.act(page)
                 found += [(f"{spec.name} ({lang}, {width} px)", v) for v in run_axe(page)]
     finally:
         page.close()
