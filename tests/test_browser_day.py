@@ -238,7 +238,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     day.shoot(organiser, "01", "organiser")
 
     # 3. Contributions, each participant from their own page.
-    writers = {}
+    writers: dict[str, Any] = {}
     for name, ideas in CONTRIBUTIONS.items():
         page = day.person(name, http + _link_path(links[name]))
         page.wait_for_url(f"**/c/{SLUG}")
@@ -271,8 +271,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     board = call(themes_page, "GET", f"{API}/themes")
     titles = [theme["title"] for theme in board["themes"]]
     assert len(titles) == 2 and sum(theme["size"] for theme in board["themes"]) == 6
-    for title in titles:
-        wait_until(themes_page, lambda title=title: _shows(themes_page, title), what=f"theme {title}")
+    wait_until(themes_page, lambda: all(_shows(themes_page, t) for t in titles), what="the themes shown")
     themes_page.get_by_role("button", name=say("contributions", "place"), exact=True).click()
     themes_page.get_by_role("status").filter(has_text=say("contributions", "placed", n=2)).wait_for()
     day.shoot(themes_page, "04", "themes")
