@@ -343,6 +343,12 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     labels = aline_map.evaluate(NODE_LABELS)
     assert "Idée d'Aline" in labels and "Nouvelle idée" not in labels and set(titles) <= set(labels)
     screen.locator("main").get_by_text("Ouvrir les données des collectivités.", exact=True).wait_for()
+    # Everyone is seen where they are: in each writer's list of people present, and by the organiser.
+    present = aline_motion.get_by_role("complementary", name=say("client", "present"))
+    for name in ("Aline Martin", "Bruno Petit", "Le Monde"):
+        present.get_by_text(name).first.wait_for()
+    here = {person["name"] for person in call(organiser, "GET", f"{API}/connected")}
+    assert here == {"Aline Martin", "Bruno Petit", "Le Monde"}  # the organiser is on no live page
     day.shoot(aline_motion, "05", "motion")
     day.shoot(aline_map, "05", "map")
     day.shoot(press_motion, "05", "motion-observer")
