@@ -21,6 +21,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.clock import Clock
+from server.congress.dashboard import Dashboard
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
@@ -86,6 +87,8 @@ class Services:
     contributions: Contributions
     classifier: Classifier
     theming: Theming
+    # The organisers' live figures (issue 13): connected now, contributions, edits per minute.
+    dashboard: Dashboard
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -138,6 +141,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         contributions=contributions,
         classifier=classifier,
         theming=Theming(contributions, classifier, directory, rooms),
+        dashboard=Dashboard(organising, contributions.store, history),
     )
 
 

@@ -29,6 +29,7 @@ class Edition:
     markdown: str
     lang: str
     slug: str
+    moment: str = ""  # when the version was written, in words ("2 décembre 2026, 15 h 02"); "" if empty
 
     def word(self, key: str) -> str:
         return word(key, self.lang)
@@ -65,4 +66,5 @@ def make_edition(
         markdown=version.text,
         lang=lang,
         slug=congress.slug,
+        moment=clock.moment(version.at, lang),
     )

@@ -42,6 +42,14 @@ class Published:
     published_by: str
 
 
+@dataclass(frozen=True, slots=True)
+class PublicEdition:
+    """What the public page shows: the published edition, and when it was published, in words."""
+
+    edition: Edition
+    published_on: str  # "2 décembre 2026, 15 h 40", in the congress's time zone
+
+
 class Publishing:
     def __init__(
         self,
@@ -148,6 +156,17 @@ class Publishing:
         if row is None:
             return None
         return await self._edition(congress, row.position, lang)
+
+    async def public_edition(self, slug: str, lang: str) -> PublicEdition | None:
+        """The public page's edition of congress `slug` and its date of publication, or None."""
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None or congress.id is None:
+            return None
+        row = await asyncio.to_thread(self._publication, congress.id)
+        if row is None:
+            return None
+        edition = await self._edition(congress, row.position, lang)
+        return PublicEdition(edition, self.clock.moment(row.published_at, lang))
 
     def _keep(self, motion: MotionVersion) -> None:
         self._published[(motion.room, motion.position)] = motion
