@@ -14,8 +14,10 @@ test-artifacts/day/ as `<step>-<page>-<width>.png`.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,12 @@ class Day:
         self.errors: list[str] = []
         self.contexts: list[Any] = []
         self.visited: list[str] = []
+        self.started = time.monotonic()
+        self.marks: list[tuple[str, float]] = []
+
+    def mark(self, step: str) -> None:
+        """When a step ended, printed at the end (pytest -s) with the machine's load: not asserted."""
+        self.marks.append((step, time.monotonic() - self.started))
 
     def person(self, name: str, link: str | None = None) -> Any:
         context = self.browser.new_context(
@@ -146,10 +154,15 @@ def _field(scope: Any, label: str) -> Any:
     return scope.get_by_label(re.compile("^" + re.escape(label) + r"(\s|$)"))
 
 
-def _phase(organiser: Any, day: Day, target: str) -> None:
-    """Move the congress one step from the organisers' page, and wait until the server says so."""
-    organiser.get_by_role("button", name=re.compile(re.escape(say("pages", f"phase.{target}")))).click()
-    wait_until(organiser, lambda: call(organiser, "GET", API)["phase"] == target, what=f"phase {target}")
+def _phase(organiser: Any, target: str) -> None:
+    """Move the congress one step from the organisers' page: the next step's button, then its
+    confirmation (a dialog that says who is affected); wait until the server says so."""
+    step = say("organiser", f"phase.{target}")
+    organiser.get_by_role("button", name=say("organiser", "phase_next", target=step)).click()
+    dialog = organiser.get_by_role("dialog")
+    dialog.get_by_role("button", name=say("organiser", f"forward.{target}.confirm"), exact=True).click()
+    organiser.get_by_role("status").filter(has_text=say("organiser", "phase_done", phase=step)).wait_for()
+    assert call(organiser, "GET", API)["phase"] == target
 
 
 class _Text(HTMLParser):
@@ -197,6 +210,8 @@ def test_the_whole_congress_day(chromium: Any, web_server: ServerProcess, tmp_pa
         _the_day(day, web_server, tmp_path)
     finally:
         day.close()
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"\nthe day, load average {load}: " + ", ".join(f"{step} {t:.0f} s" for step, t in day.marks))
     assert not day.errors, f"errors in the pages: {day.errors}"
 
 
@@ -220,6 +235,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     organiser = day.person("Camille Martin", http + _link_path(created.stdout))
     organiser.wait_for_url(f"**/c/{SLUG}/organisation")
     organiser.wait_for_load_state("networkidle")
+    day.mark("set up")
 
     # 2. Invitations from the organisers' page: two participants and the press.
     add = _form_with(organiser, say("organiser", "add_button"))
@@ -232,10 +248,21 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
         _field(add, say("organiser", "role")).select_option(role)
         _field(add, say("organiser", "site")).select_option(site)
         add.get_by_role("button", name=say("organiser", "add_button")).click()
-        organiser.get_by_role("cell", name=name, exact=True).wait_for()
+        organiser.get_by_role("row").filter(has_text=name).first.wait_for()
     links = {p["name"]: p["link"] for p in call(organiser, "GET", f"{API}/participants")}
     assert {"Aline Martin", "Bruno Petit", "Le Monde"} <= set(links)
     day.shoot(organiser, "01", "organiser")
+
+    # The invitations to print for the tables in the room: a card with a QR code per person.
+    sheet = day.tab(organiser, f"/c/{SLUG}/organisation#personnes", "Camille Martin (invitations)")
+    sheet.get_by_role("link", name=say("organiser", "print_all"), exact=True).click()
+    sheet.get_by_role("heading", name=say("organiser", "sheet_title")).wait_for()
+    for name in ("Camille Martin", "Aline Martin", "Bruno Petit", "Le Monde"):
+        assert sheet.get_by_role("heading", name=name, exact=True).count() == 1
+        assert sheet.get_by_role("img", name=say("organiser", "sheet_qr_title", name=name)).count() == 1
+    day.shoot(sheet, "02", "invitations")
+    sheet.close()
+    day.mark("invited")
 
     # 3. Contributions, each participant from their own page.
     writers: dict[str, Any] = {}
@@ -244,7 +271,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
         page.wait_for_url(f"**/c/{SLUG}")
         assert name in page.locator("main").inner_text()
         if not writers:
-            day.shoot(page, "02", "congress")
+            day.shoot(page, "03", "congress")
         page.goto(f"{http}/c/{SLUG}/contributions")
         for title, text in ideas:
             page.get_by_label(say("contributions", "title"), exact=True).fill(title)
@@ -254,11 +281,12 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
         assert page.get_by_role("status").first.inner_text() == say("contributions", "sent")
         writers[name] = page
     day.shoot(writers["Bruno Petit"], "03", "contributions")
+    day.mark("contributed")
     assert len(call(organiser, "GET", f"{API}/contributions")["contributions"]) == 6
 
     # 4. Themes: the organiser closes the contributions, classifies and places the themes in the map.
     organiser.reload()
-    _phase(organiser, day, "themes")
+    _phase(organiser, "themes")
     themes_page = day.tab(organiser, f"/c/{SLUG}/organisation/themes", "Camille Martin (thèmes)")
     themes_page.get_by_label(say("contributions", "k"), exact=True).fill("2")
     themes_page.get_by_role("button", name=say("contributions", "run"), exact=True).click()
@@ -276,9 +304,10 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     themes_page.get_by_role("status").filter(has_text=say("contributions", "placed", n=2)).wait_for()
     day.shoot(themes_page, "04", "themes")
     themes_page.close()
+    day.mark("sorted into themes")
 
     # 5. Writing: two participants on the map and the motion at once, an observer and the screen follow.
-    _phase(organiser, day, "writing")
+    _phase(organiser, "writing")
     aline_motion = day.tab(writers["Aline Martin"], f"/c/{SLUG}/motion", "Aline Martin (motion)")
     bruno_motion = day.tab(writers["Bruno Petit"], f"/c/{SLUG}/motion", "Bruno Petit (motion)")
     aline_map = day.tab(writers["Aline Martin"], f"/c/{SLUG}/carte", "Aline Martin (carte)")
@@ -354,6 +383,8 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     day.shoot(press_motion, "05", "motion-observer")
     day.shoot(screen, "05", "projector")
 
+    day.mark("written together")
+
     # A first draft is named from the history, then Aline adds an axis: the draft is not the final text.
     history = day.tab(organiser, f"/c/{SLUG}/historique", "Camille Martin (historique)")
     naming = _form_with(history, say("history", "name_now"))
@@ -368,11 +399,12 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
 
     # 6. Freezing: "motion publiée", and every open page of the writers is read-only and says why.
     organiser.bring_to_front()
-    _phase(organiser, day, "published")
+    _phase(organiser, "published")
     for page in (aline_motion, bruno_motion, aline_map):
         page.get_by_role("alert").filter(has_text=say("client", "frozenPublished")).wait_for()
         assert page.locator("[contenteditable=true]").count() == 0
     day.shoot(bruno_motion, "06", "motion-frozen")
+    day.mark("frozen")
 
     # 7. Naming "texte adopté", from the history page.
     history.reload()
@@ -396,6 +428,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
     publication = call(organiser, "GET", f"{API}/publication")
     assert publication["published"] and publication["position"] == versions["texte adopté"]["position"]
     day.shoot(organiser, "08", "organiser-published")
+    day.mark("named and published")
 
     # 9. The public: no invitation, the published page and every download.
     public = day.person("le public", f"{http}/p/{SLUG}")
@@ -412,6 +445,7 @@ def _the_day(day: Day, server: ServerProcess, tmp_path: Path) -> None:
         downloads[path.suffix.lstrip(".")] = path.read_bytes()
     assert set(downloads) == {"md", "html", "pdf", "docx"}
     _check_exports(downloads, final)
+    day.mark("read and downloaded")
 
 
 def _check_exports(downloads: dict[str, bytes], final: str) -> None:
