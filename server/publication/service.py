@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from server.clock import Clock
@@ -67,6 +68,9 @@ class Publishing:
         self._publications = publications
         self.seeker = seeker or Seeker(store)  # the history's, to share its cached states
         self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
+        # The results of the votes closed up to a position, in a language (issue 15: server/decisions/
+        # record.py, set by server/app.py); none: the editions carry no decisions.
+        self.results: Callable[[int, int | None, str], Awaitable[tuple[str, ...]]] | None = None
 
     @property
     def publications(self) -> PublicationRepository:
@@ -112,7 +116,9 @@ class Publishing:
         motion = await self.motion(congress, version)
         assert congress.id is not None
         people = await asyncio.to_thread(self.directory.participants, congress.id)
-        return make_edition(congress, motion, people, lang, self.clock)
+        upto = None if version == CURRENT else motion.position
+        decisions = await self.results(congress.id, upto, lang) if self.results else ()
+        return make_edition(congress, motion, people, lang, self.clock, decisions)
 
     async def flush(self) -> None:
         """Wait (a little) for the accepted updates still queued for the log."""

@@ -120,6 +120,10 @@ async def timeline(request: Request, services: Services, identity: Identity) -> 
             for s in line.steps
         ],
         "versions": [version_json(v, who.names) for v in versions],
+        # Issue 15: closed votes and decided amendments, as events of the day.
+        "decisions": [
+            e.json() for e in await services.record.events(identity.congress_id, language(request))
+        ],
     }
 
 

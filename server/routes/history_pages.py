@@ -54,6 +54,7 @@ async def timeline_page(request: Request, services: Services, identity: Identity
         "steps": line.steps[::-1][:STEPS_SHOWN],
         "when": _when(history, lang),
         "clock": lambda at: history.clock.time_of_day(at, lang),
+        "decisions": await services.record.events(identity.congress_id, lang),  # issue 15
     }
     return render(request, "timeline.html", context, area=AREA)
 

@@ -19,6 +19,9 @@ def write(edition: Edition) -> bytes:
         lines += [escape(edition.meta), ""]
     motion = edition.markdown.strip() or edition.word("empty")
     lines += [f"*{escape(edition.version)}*", "", "---", "", motion, ""]
+    if edition.decisions:
+        lines += ["---", "", f"## {edition.word('decisions')}", ""]
+        lines += [f"- {escape(result)}" for result in edition.decisions] + [""]
     lines += ["---", "", f"## {edition.word('contributors')}", ""]
     lines += [f"- {escape(name)}" for name in edition.contributors] or [edition.word("nobody")]
     return ("\n".join(lines) + "\n").encode()

@@ -90,6 +90,13 @@ export function mindmapPage (main, { rooms, presence, writable, config }) {
   swatches[swatches.length - 1].setAttribute('aria-label', `${t('colour')} : ${t('defaultColour')}`)
   const branchButton = button(t('branchToMotion'), () => toMotion(view.selected))
   const toMotion = (branch) => {
+    if (rooms.motion.readOnly) {
+      // The final reading (or a frozen motion): the server would drop the outline; say so instead.
+      announce(t('outlineRefused'))
+      notice.replaceChildren(t('outlineRefused'))
+      notice.hidden = false
+      return
+    }
     const outline = toOutline(view.tree, branch)
     if (!outline.trim()) {
       // Nothing below this node (or only unnamed ideas): say so rather than add blank lines.

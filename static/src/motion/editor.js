@@ -14,8 +14,10 @@ import { t } from '../i18n.js'
  * Undo is a Y.UndoManager that tracks only this browser's transactions, so
  * Ctrl+Z never takes back what someone else wrote; CodeMirror's own history is
  * left out on purpose (it would undo remote edits too).
+ * `readOnly`: shown and selectable but not editable (the pen is held by others: one can still
+ * select a passage to amend); `extensions`: what other modules add (the amendments' marks).
  */
-export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
+export function createEditor (parent, ytext, awareness, { onLocalEdit, readOnly = false, extensions = [] }) {
   const undoManager = new Y.UndoManager(ytext)
   const view = new EditorView({
     parent,
@@ -33,6 +35,9 @@ export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
         keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
         yCollab(ytext, awareness, { undoManager }),
         EditorView.contentAttributes.of({ 'aria-label': t('editorLabel') }),
+        // Still focusable, so a passage can be selected from the keyboard too; no on-screen keyboard.
+        readOnly ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true', inputmode: 'none' })] : [],
+        extensions,
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) {
             onLocalEdit(update.state.doc.lineAt(update.state.selection.main.head).number - 1)

@@ -1,5 +1,9 @@
 // The motion page: the shared text, its live preview and its outline, side by side.
+import { EditorView } from '@codemirror/view'
+import { canWrite } from '../config.js'
 import { t } from '../i18n.js'
+import { decisionsCall } from '../refusals.js'
+import { amendmentsMargin } from './amendments.js'
 import { createEditor, jumpToLine } from './editor.js'
 import { blockForLine, render } from './markdown.js'
 import { outline, sectionAt } from './outline.js'
@@ -25,8 +29,11 @@ function button (text, title, onClick) {
   return element
 }
 
-export function motionPage (main, { rooms, presence, writable }) {
+export function motionPage (main, { rooms, presence, writable, config, decisions, say }) {
   const ytext = rooms.motion.doc.getText('text')
+  // While the pen is held by others the editor stays, read-only, to select a passage to amend.
+  const canPropose = canWrite(config) && !config.frozen && (writable || rooms.motion.readOnly === 'pen')
+  const margin = amendmentsMargin({ ytext, decisions, user: config.user, call: decisionsCall(config.congress.slug), canPropose, say })
   main.classList.add('motion-page')
   const outlinePane = section('outline-pane', t('outline'), 'outline-title')
   const outlineBody = document.createElement('nav')
@@ -49,8 +56,9 @@ export function motionPage (main, { rooms, presence, writable }) {
     showInPreview(line)
   }
 
+  const observers = [] // unobserved when the page is redrawn (read-only, or writable again)
   const panes = [outlinePane]
-  if (writable) {
+  if (writable || canPropose) {
     const editorPane = section('editor-pane', t('motion'), 'editor-title')
     const tools = document.createElement('div')
     tools.className = 'toolbar'
@@ -62,18 +70,28 @@ export function motionPage (main, { rooms, presence, writable }) {
       onLocalEdit: (line) => {
         presence.noteTyping(sectionName(sectionAt(entries, line)))
         showInPreview(line)
-      }
+      },
+      readOnly: !writable,
+      extensions: [margin.extension, EditorView.updateListener.of((update) => { if (update.selectionSet) margin.selectionChanged() })]
     })
-    tools.append(
-      button(t('undo'), `${t('undoHint')} (Ctrl+Z)`, () => editor.undoManager.undo()),
-      button(t('redo'), `${t('undoHint')} (Ctrl+Shift+Z)`, () => editor.undoManager.redo())
-    )
-    ytext.observe(() => { entries = outline(ytext.toString()) })
+    margin.attach(editor.view)
+    if (writable) {
+      tools.append(
+        button(t('undo'), `${t('undoHint')} (Ctrl+Z)`, () => editor.undoManager.undo()),
+        button(t('redo'), `${t('undoHint')} (Ctrl+Shift+Z)`, () => editor.undoManager.redo())
+      )
+    }
+    if (margin.tools) tools.append(margin.tools)
+    observers.push(() => { entries = outline(ytext.toString()) })
     entries = outline(ytext.toString())
     panes.push(editorPane)
   }
-  panes.push(previewPane)
-  main.append(...panes)
+  // The amendments above the preview, in one right-hand column: the editor keeps its width.
+  const side = document.createElement('div')
+  side.className = 'side-column'
+  side.append(margin.pane, previewPane)
+  panes.push(side)
+  main.append(...panes, margin.toggle)
 
   // Rendering the whole motion is cheap (a few kB), but at most once a frame.
   let scheduled = false
@@ -83,11 +101,19 @@ export function motionPage (main, { rooms, presence, writable }) {
     preview.innerHTML = text.trim() ? render(text) : `<p class="muted">${t('motionEmpty')}</p>`
     renderOutline(outlineBody, outline(text), jump)
   }
-  ytext.observe(() => {
+  observers.push(() => {
     if (!scheduled) {
       scheduled = true
       requestAnimationFrame(refresh)
     }
   })
+  for (const observer of observers) ytext.observe(observer)
   refresh()
+  return {
+    destroy () {
+      for (const observer of observers) ytext.unobserve(observer)
+      margin.destroy()
+      editor?.view.destroy()
+    }
+  }
 }
