@@ -10,6 +10,7 @@ help page and the elements, so the fix can start from the message.
 from __future__ import annotations
 
 import asyncio
+import base64
 import csv
 import io
 import re
@@ -21,11 +22,13 @@ from typing import Any
 import pytest
 
 from crdt import mindmap
+from crdt.anchors import Anchor, encode_anchor
 from server.words import word
 from tests.conftest import need
 from tests.support.axe import Violation, axe_unavailable, failing, run_axe
 from tests.support.browser import BOTH_SYNCED, CONGRESS_TITLE, run_async, wait_for_js
 from tests.support.congress import Congress
+from tests.support.decision_pages import select_text
 from tests.support.organiser_api import call
 from tests.support.server import ServerProcess
 from tests.support.yclient import YClient
@@ -59,12 +62,31 @@ def _contributions_csv(count: int) -> str:
     return out.getvalue()
 
 
-def _write_the_motion(congress: Congress, alice: str, bruno: str) -> None:
-    """Two participants write the motion and the map: a history with steps and authors."""
+SKELETON = "# Motion 2026\n\n## Inclusion numérique\n\n1. Former les élu·es.\n"
+
+
+def _passage(writer: int, words: str) -> dict[str, str]:
+    """The anchors of `words` in SKELETON, which `writer` (a Yjs client id) typed in one insert, so
+    a character's UTF-16 index is its clock: what a browser's Yjs sends for that selection."""
+    start = SKELETON.index(words)
+
+    def anchor(index: int) -> str:
+        units = len(SKELETON[:index].encode("utf-16-le")) // 2
+        return base64.b64encode(encode_anchor(Anchor(writer, units, 0))).decode()
+
+    return {"start": anchor(start), "end": anchor(start + len(words)), "expected": words}
+
+
+def _write_the_motion(congress: Congress, alice: str, bruno: str) -> int:
+    """Two participants write the motion and the map: a history with steps and authors. Returns the
+    Yjs client id that typed SKELETON."""
+    writer = 0
 
     async def write() -> None:
+        nonlocal writer
         async with YClient(congress.url("motion", token=alice)) as a:
-            a.text.insert(0, "# Motion 2026\n\n## Inclusion numérique\n\n1. Former les élu·es.\n")
+            a.text.insert(0, SKELETON)
+            writer = a.doc.client_id
             await asyncio.sleep(0.3)
             async with YClient(congress.url("motion", token=bruno)) as b:
                 await b.wait_for_text(str(a.text))
@@ -76,6 +98,7 @@ def _write_the_motion(congress: Congress, alice: str, bruno: str) -> None:
             await asyncio.sleep(0.5)  # the log writes in batches
 
     run_async(write)
+    return writer
 
 
 def _contributor(chromium: Any, congress: Congress) -> Any:
@@ -129,9 +152,37 @@ def day(chromium: Any, web_server: ServerProcess) -> Iterator[Day]:
     call(organiser, "POST", f"{API}/themes/run", {"k": 3})
     call(organiser, "POST", f"{API}/themes/mindmap", {"key_contributions": 2})
     call(organiser, "POST", f"{API}/phase", {"phase": "writing"})
-    _write_the_motion(congress, tokens["participant"], bruno)
+    writer = _write_the_motion(congress, tokens["participant"], bruno)
     named = call(organiser, "POST", f"{API}/history/versions", {"name": "texte adopté"})
     call(organiser, "POST", f"{API}/publication", {"named": named["id"]})
+    # Amendments in the motion's margin, one of them put to a vote that stays open (the vote
+    # panel on the editor pages, its count on the organisers' page and on the projector).
+    decisions = f"/api/c/{SLUG}"
+    amend = {"kind": "replace", "reason": "plus large", "axis": "", **_passage(writer, "Former les élu·es.")}
+    amendment = call(
+        participant, "POST", f"{decisions}/amendments", {**amend, "text": "Former élu·es et agents."}
+    )
+    call(organiser, "POST", f"{decisions}/amendments", {**amend, "text": "Former les élu·es chaque année."})
+    end = base64.b64encode(encode_anchor(Anchor(None, None, 0))).decode()  # a new proposal's "+"
+    proposal = {"kind": "insert", "start": end, "end": end, "expected": "", "axis": "Inclusion numérique"}
+    call(
+        participant,
+        "POST",
+        f"{decisions}/amendments",
+        {**proposal, "text": "Un lieu de médiation", "reason": ""},
+    )
+    vote = call(
+        organiser,
+        "POST",
+        f"{decisions}/votes",
+        {
+            "subject": {"kind": "amendment", "ref": str(amendment["id"])},
+            "title": "Amendement de Aïcha",
+            "secret": False,
+            "duration_s": None,
+        },
+    )
+    call(organiser, "POST", f"{decisions}/votes/{vote['id']}/projector", {"shown": True})
     contexts["writer"] = _contributor(chromium, Congress(web_server, OPEN, CONGRESS_TITLE))
     shared = call(organiser, "POST", f"{API}/invitations", {"role": "observer", "names": ["Le Monde", "AFP"]})
     organiser.close()
@@ -153,17 +204,29 @@ class Page:
     act: Callable[[Any], None] | None = None  # brings the page to the state checked (a panel open…)
 
 
+def _either(key: str, area: str = "client") -> re.Pattern[str]:
+    """A control's name in whichever language the page is in."""
+    return re.compile("^(" + "|".join(re.escape(word(key, lang, area)) for lang in LANGUAGES) + ")$")
+
+
+def _propose_an_amendment(page: Any) -> None:
+    """Select a passage of the motion and open the dialog to propose an amendment to it."""
+    select_text(page, "Former les élu·es")
+    page.get_by_role("button", name=_either("propose")).first.click()
+    page.get_by_role("dialog").wait_for()
+
+
 def _open_linked_contributions(page: Any) -> None:
     """Select a key contribution placed in the map: the panel of the ideas behind it opens."""
     page.get_by_role("treeitem", level=3).first.click()
-    close = "|".join(word("closePanel", lang, "client") for lang in LANGUAGES)
-    page.get_by_role("button", name=re.compile(f"^({close})$")).wait_for()
+    page.get_by_role("button", name=_either("closePanel")).wait_for()
 
 
 PAGES = [
     Page("home", "public", "/"),
     Page("congress", "participant", f"/c/{SLUG}"),
     Page("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
+    Page("motion-propose", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED, act=_propose_an_amendment),
     Page("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
     Page("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
     Page("map-linked", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED, act=_open_linked_contributions),
