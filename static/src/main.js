@@ -136,6 +136,19 @@ function start () {
   showPresence(aside, presence)
   const skip = link('#main', t('skip'), false)
   skip.className = 'skip'
+  // A page may add its own skip links after this one (the motion: straight into the editor).
+  const skips = document.createElement('div')
+  skips.className = 'skips'
+  skips.append(skip)
+  const addSkip = (text, onActivate) => {
+    const own = link('#main', text, false)
+    own.className = 'skip page-skip'
+    own.addEventListener('click', (event) => {
+      event.preventDefault()
+      onActivate()
+    })
+    skips.append(own)
+  }
   const layout = document.createElement('div')
   layout.className = 'layout'
   layout.append(main, aside)
@@ -147,13 +160,14 @@ function start () {
   // What the congress decides (amendments, votes, the pen): a room only the server writes.
   const decisions = new Decisions({ wsBase: config.wsBase, slug: config.congress.slug, organiser: config.user.role === 'organiser' })
   const bar = decisionsBar(config, decisions)
-  document.body.replaceChildren(skip, header(config, status), banner, ...(bar ? [bar.element] : []), layout)
+  document.body.replaceChildren(skips, header(config, status), banner, ...(bar ? [bar.element] : []), layout)
 
-  const draw = () => PAGES[config.page](main, { rooms, presence, writable, config, decisions, say: bar ? bar.say : () => {} })
+  const draw = () => PAGES[config.page](main, { rooms, presence, writable, config, decisions, say: bar ? bar.say : () => {}, addSkip })
   let page = draw()
   const redraw = () => {
     page?.destroy?.()
     main.replaceChildren()
+    for (const own of skips.querySelectorAll('.page-skip')) own.remove()
     page = draw()
   }
   readOnlyBanner(banner, config, both)
