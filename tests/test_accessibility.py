@@ -216,6 +216,10 @@ def _propose_an_amendment(page: Any) -> None:
     page.get_by_role("dialog").wait_for()
 
 
+def _dialog_open(page: Any) -> None:
+    page.get_by_role("dialog").wait_for()
+
+
 def _open_linked_contributions(page: Any) -> None:
     """Select a key contribution placed in the map: the panel of the ideas behind it opens."""
     page.get_by_role("treeitem", level=3).first.click()
@@ -227,6 +231,8 @@ PAGES = [
     Page("congress", "participant", f"/c/{SLUG}"),
     Page("motion", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED),
     Page("motion-propose", "participant", f"/c/{SLUG}/motion", BOTH_SYNCED, act=_propose_an_amendment),
+    # The preview of the map's outline merged into the motion (the map's "Carte → plan" opens it).
+    Page("motion-outline", "participant", f"/c/{SLUG}/motion#plan", BOTH_SYNCED, act=_dialog_open),
     Page("motion-observer", "observer", f"/c/{SLUG}/motion", BOTH_SYNCED),
     Page("map", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED),
     Page("map-linked", "participant", f"/c/{SLUG}/carte", BOTH_SYNCED, act=_open_linked_contributions),
@@ -252,7 +258,10 @@ def _address(day: Day, path: str, lang: str) -> str:
     url = path.format(shared=day.shared_link, other=day.other_link)
     if not url.startswith("http"):
         url = day.server.http + url
-    return url if lang == "fr" else url + ("&" if "?" in url else "?") + "lang=en"
+    if lang == "fr":
+        return url
+    address, hash_mark, fragment = url.partition("#")  # ?lang=en goes before a #fragment
+    return address + ("&" if "?" in address else "?") + "lang=en" + hash_mark + fragment
 
 
 def check(day: Day, spec: Page) -> list[tuple[str, Violation]]:
