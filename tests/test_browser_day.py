@@ -92,7 +92,6 @@ class Day:
         self.server = server
         self.errors: list[str] = []
         self.contexts: list[Any] = []
-        self.visited: list[str] = []
         self.started = time.monotonic()
         self.marks: list[tuple[str, float]] = []
 
@@ -130,7 +129,6 @@ class Day:
             page.wait_for_timeout(150)  # layout and the map's fit follow the resize
             page.screenshot(path=str(SHOTS / f"{step}-{name}-{width}.png"), full_page=True)
         page.set_viewport_size({"width": WIDTHS[0], "height": 900})
-        self.visited.append(f"{step}-{name}")
 
     def close(self) -> None:
         for context in self.contexts:
