@@ -119,6 +119,12 @@ async def test_three_voters_on_two_processes_are_counted_once_and_seen_on_both(
             )
             final = _vote_in(client, vote)
             assert final is not None and final["counts"] == {"for": 2, "against": 1, "abstain": 0}
+        # A page that comes (back) later, on either process, finds the result in the document.
+        for server in two_processes:
+            async with YClient(room_url(server, "decisions", voters[2])) as late:
+                await late.synced.wait()
+                final = _vote_in(late, vote)
+                assert final is not None and final["status"] == "closed" and final["cast"] == 3
         seen = await http.get(
             f"{first.http}/api/c/{congress.slug}/votes/{vote}",
             headers={"Authorization": f"Bearer {voters[1]}"},

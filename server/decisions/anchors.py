@@ -3,7 +3,7 @@
 The anchors are the browser's Yjs relative positions (crdt/anchors.py). An
 edit is computed on a copy of the live document and handed to the room like
 anyone's keystrokes (server/history/restore.py does the same for a restore),
-word by word (crdt.history.word_diff): the words the old and the new wording
+word by word (crdt.edits.rewrite_words): the words the old and the new wording
 share stay in place, so what someone types inside or around the passage at
 that moment survives. pycrdt counts in UTF-8 bytes, and so do these offsets.
 """
@@ -13,15 +13,14 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pycrdt import Doc, Text
+from pycrdt import Doc
 
 from crdt.anchors import Anchor, AnchorError, Resolver, UnknownAnchor, decode_anchor
-from crdt.history import word_diff
-from crdt.motion import TEXT, outline
+from crdt.edits import edit_on_copy, rewrite_words
+from crdt.motion import motion_text, outline
 from crdt.protocol import ProtocolError
 from server.decisions.errors import AnchorUnknown, BadAnchor
 
@@ -69,33 +68,9 @@ def axis_proposals(markdown: str, axis: str) -> int | None:
     return None
 
 
-def _edit_copy(live: Doc[Any], change: Callable[[Text], None]) -> bytes | None:
-    """The update of `change` made on a copy of `live`'s motion, or None if it changed nothing."""
-    copy: Doc[Any] = Doc()
-    copy.apply_update(live.get_update())
-    sent: list[bytes] = []
-    copy.observe(lambda event: sent.append(event.update))
-    with copy.transaction():
-        change(copy.get(TEXT, type=Text))
-    return sent[0] if sent else None
-
-
 def replacement(live: Doc[Any], where: Located, new: str) -> bytes | None:
     """The smallest word-level edit turning the passage at `where` into `new`."""
-
-    def change(text: Text) -> None:
-        offset = where.first
-        for step in word_diff(where.text, new):
-            size = len(step.text.encode())
-            if step.op == "equal":
-                offset += size
-            elif step.op == "delete":
-                del text[offset : offset + size]
-            else:
-                text.insert(offset, step.text)
-                offset += size
-
-    return _edit_copy(live, change)
+    return edit_on_copy(live, lambda doc: rewrite_words(motion_text(doc), where.first, where.text, new))
 
 
 def proposal_line(markdown: str, at: int, axis: str, wording: str) -> str:
@@ -116,4 +91,4 @@ def proposal_line(markdown: str, at: int, axis: str, wording: str) -> str:
 def insertion(live: Doc[Any], where: Located, axis: str, wording: str) -> bytes | None:
     """The edit inserting a new proposal where the (empty) passage `where` stands."""
     line = proposal_line(where.markdown, where.first, axis, wording)
-    return _edit_copy(live, lambda text: text.insert(where.first, line))
+    return edit_on_copy(live, lambda doc: motion_text(doc).insert(where.first, line))
