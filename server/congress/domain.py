@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from server import palette
 from server.errors import DomainError as DomainError  # re-exported: the congress's rules raise it
 
 
@@ -96,6 +97,13 @@ class Identity:
     # On site or remote, as the organisers registered them: shown to others by the server, never
     # taken from what a client says about itself (crdt/awareness.py with_identity).
     site: Site = Site.ON_SITE
+    # The person's place in their congress, in the order people were registered: their colour
+    # everywhere (server/palette.py), set by the server, never by a client.
+    rank: int = 0
+
+    @property
+    def colour(self) -> str:
+        return palette.person_colour(self.rank)
 
     @property
     def author(self) -> str:

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server import palette
 from server.congress.domain import Identity
 from server.errors import BadRequest
 from server.history import History
 from server.history.chart import activity_svg
-from server.history.present import diff_json, diff_text, passages_json, tree_json
+from server.history.present import Authors, diff_json, diff_text, passages_json, tree_json
 from server.web import trusted
 from server.web.guards import organiser
 from server.web.language import language
@@ -33,29 +31,9 @@ if TYPE_CHECKING:
     from server.app import Services
 
 
-@dataclass
-class People:
-    names: dict[str, str]
-    order: list[str]  # the authors on the log, most active first
-
-    @property
-    def colours(self) -> dict[str, str]:
-        return {author: palette.person_colour(author) for author in self.order}
-
-    def colour(self, author: str) -> str:
-        return palette.person_colour(author)
-
-    def css(self, author: str) -> str:
-        """The colour as a class (the pages' CSP refuses inline style attributes)."""
-        return palette.person_class(author)
-
-    def name(self, author: str) -> str:
-        return self.names.get(author, author)
-
-
-async def people(history: History, slug: str, authors: list[str]) -> People:
+async def people(history: History, slug: str, authors: list[str]) -> Authors:
     """Names of the authors on the log; each person's colour is theirs everywhere (server/palette.py)."""
-    return People(await history.names(slug), authors)
+    return await history.authors(slug, authors)
 
 
 async def position_of(history: History, slug: str, query: Mapping[str, Any], key: str = "position") -> int:
@@ -103,9 +81,7 @@ async def timeline(request: Request, services: Services, identity: Identity) -> 
         "start": line.start,
         "end": line.end,
         "edits": line.edits,
-        "people": [
-            {"author": a, "name": who.name(a), "colour": who.colour(a), "css": who.css(a)} for a in who.order
-        ],
+        "people": [who.json(a) for a in who.order],
         "steps": [
             {
                 "kind": s.kind,
@@ -127,19 +103,18 @@ async def moment(request: Request, services: Services, identity: Identity) -> An
     history = services.history
     slug = identity.congress_slug
     position = await position_of(history, slug, request.query_params)
-    state = await history.moment(slug, position)
+    authors = request.query_params.get("authors") == "1"
+    state = await history.moment(slug, position, authors=authors)
+    who = await history.authors(slug)
     result: dict[str, Any] = {
         "position": state.position,
         "at": state.at,
         "when": history.clock.moment(state.at, language(request), seconds=True),
         "motion": {"markdown": state.motion, "html": str(trusted.markdown(state.motion))},
-        "mindmap": tree_json(state.mindmap),
+        "mindmap": tree_json(state.mindmap, state.node_authors, who),
     }
-    if request.query_params.get("authors") == "1":
-        line = await history.timeline(slug)
-        who = await people(history, slug, line.authors)
-        passages = await history.authorship(slug, position)
-        result["authorship"] = passages_json(passages, who.names)
+    if state.passages is not None:
+        result["authorship"] = passages_json(state.passages, who)
     return result
 
 
