@@ -81,3 +81,56 @@ def diff_text(changes: list[Change], title: str) -> str:
     marks = {"insert": ("{+", "+}"), "delete": ("[-", "-]")}
     body = "".join(f"{marks[c.op][0]}{c.text}{marks[c.op][1]}" if c.op in marks else c.text for c in changes)
     return f"# {title}\n# [-supprimé / deleted-] {{+ajouté / inserted+}}\n\n{body}"
+
+
+# -- the compare page: long unchanged stretches folded away --------------------------------------
+
+CONTEXT_LINES = 3  # unchanged lines (the first and last may be parts of lines) kept around a change
+
+
+@dataclass
+class Piece:
+    """A stretch of the diff as the compare page shows it: changes with a few lines around them, or a
+    long unchanged stretch folded (`lines` of `text`)."""
+
+    changes: list[Change] = field(default_factory=list)
+    folded: bool = False
+    text: str = ""
+    lines: int = 0
+
+
+def folded(changes: list[Change], context: int = CONTEXT_LINES) -> list[Piece]:
+    """The diff in pieces: every change with `context` lines before and after; longer unchanged
+    stretches in between, and at both ends, folded (the page lets them be opened)."""
+    pieces: list[Piece] = []
+    current = Piece()
+    last = len(changes) - 1
+    for index, change in enumerate(changes):
+        if change.op != "equal":
+            current.changes.append(change)
+            continue
+        lines = change.text.splitlines(keepends=True)
+        head = lines[:context] if index > 0 else []
+        tail = lines[-context:] if index < last and len(lines) > context else (lines if index < last else [])
+        middle = lines[len(head) : len(lines) - len(tail)] if len(lines) > len(head) + len(tail) else []
+        if len(middle) <= context:  # not worth folding
+            current.changes.append(change)
+            continue
+        if head:
+            current.changes.append(Change("equal", "".join(head)))
+        if current.changes:
+            pieces.append(current)
+        pieces.append(Piece(folded=True, text="".join(middle), lines=len(middle)))
+        current = Piece([Change("equal", "".join(tail))] if tail else [])
+    if current.changes:
+        pieces.append(current)
+    return pieces
+
+
+def words_changed(changes: list[Change]) -> tuple[int, int]:
+    """How many words the diff adds and removes."""
+    count = {"insert": 0, "delete": 0}
+    for change in changes:
+        if change.op in count:
+            count[change.op] += len(change.text.split())
+    return count["insert"], count["delete"]

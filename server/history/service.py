@@ -346,6 +346,12 @@ class History:
         row = await asyncio.to_thread(self.records.add_version, congress_id, name, position, author)
         return _version(row)
 
+    async def title(self, slug: str) -> str:
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None:
+            raise UnknownVersion("no such congress")
+        return congress.title
+
     async def versions(self, slug: str) -> list[NamedVersion]:
         congress_id = await self.congress_id(slug)
         return [_version(row) for row in await asyncio.to_thread(self.records.versions, congress_id)]
