@@ -138,7 +138,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         keeping=Keeping(archives, publishing, organising),
         contributions=contributions,
         classifier=classifier,
-        theming=Theming(contributions, classifier, directory, rooms),
+        theming=Theming(contributions, classifier, directory, rooms, clock),
     )
 
 
