@@ -83,7 +83,7 @@ function render (moment) {
   $('map-legend').replaceChildren(authors ? legend(map.namers()) : '')
   const said = where(moment)
   $('where').textContent = said
-  if (moment.at) $('slider').value = String(Math.round(moment.at))
+  if (moment.at) $('slider').value = String(moment.at)
   $('slider').setAttribute('aria-valuetext', said)
   $('compare').href = `/c/${encodeURIComponent(config.slug)}/comparer?from=${moment.position}&to=now`
   const url = new URL(location.href)
@@ -175,8 +175,8 @@ async function loadTimeline () {
   state.versions = line.versions
   const slider = $('slider')
   if (line.start) {
-    slider.min = String(Math.floor(line.start))
-    slider.max = String(Math.ceil(line.end))
+    slider.min = String(line.start)
+    slider.max = String(line.end)
     slider.disabled = false
   }
   const select = $('versions')
