@@ -7,6 +7,11 @@ import { MapView } from './view.js'
 import { NODES, ROOT_ID } from './tree.js'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
+// The smallest zoom the replay opens at: a whole day's map fitted into the pane is unreadable
+// (200 nodes, labels of 4 px); the central subject is shown at this size and the rest is panned to.
+const READABLE = 0.75
+// A map of more nodes than this opens with its branches folded below the first level, once.
+const OPEN_NODES = 40
 
 export class ReplayedMap {
   constructor (host, { label, subject, room, byLabel }) {
@@ -23,6 +28,7 @@ export class ReplayedMap {
   show (tree, authors) {
     this.authors = authors
     this.tree = tree
+    this._foldDeep(tree)
     const nodes = this.doc.getMap(NODES)
     this.doc.transact(() => {
       nodes.clear()
@@ -52,8 +58,39 @@ export class ReplayedMap {
     return [...seen.values()]
   }
 
+  /** The first time a large map shows: its axes in view, each folded (the person unfolds where they look). */
+  _foldDeep (tree) {
+    if (this._sized) return
+    let count = 0
+    const branches = []
+    const walk = (node, depth) => {
+      count += 1
+      if (depth >= 1 && node.children.length) branches.push(node.id)
+      node.children.forEach((child) => walk(child, depth + 1))
+    }
+    walk(tree, 0)
+    if (count <= 1) return
+    this._sized = true
+    if (count > OPEN_NODES && !this.view.folded.size) for (const id of branches) this.view.folded.add(id)
+  }
+
+  /** Never open smaller than people can read: the central subject on the left, at mid-height. */
+  _readable () {
+    const { panzoom, list, viewport } = this.view
+    const root = list.querySelector('.mm-root')
+    if (panzoom.steered || panzoom.scale >= READABLE || !root || !viewport.clientHeight) return
+    const canvas = panzoom.canvas.getBoundingClientRect()
+    const box = root.getBoundingClientRect()
+    const middle = (box.top - canvas.top + box.height / 2) / panzoom.scale
+    panzoom.scale = READABLE
+    panzoom.x = 24
+    panzoom.y = viewport.clientHeight / 2 - middle * READABLE
+    panzoom.apply()
+  }
+
   _colour () {
     if (!this.tree) return
+    this._readable()
     const byId = new Map()
     const walk = (node) => { byId.set(node.id, node); node.children.forEach(walk) }
     walk({ ...this.tree, id: ROOT_ID })
