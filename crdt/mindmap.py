@@ -271,37 +271,42 @@ def _branch_ids(tree: Node, node_id: str) -> set[str]:
 
 def to_outline(tree: Node, branch: str | None = None) -> str:
     """The motion's outline from the map: axes (`##`) from the first level, numbered items below."""
-    start = tree
-    if branch is not None:
-        found = [node for _, node in tree.walk() if node.id == branch]
-        if not found:
-            raise KeyError(branch)
-        start = found[0]
     lines: list[str] = []
-    for axis in _worded(start.children):
-        lines.append(f"## {_one_line(axis.label)}")
+    for axis in worded(outline_start(tree, branch).children):
+        lines.append(f"## {one_line(axis.label)}")
         lines.append("")
-        for number, proposal in enumerate(_worded(axis.children), 1):
-            lines.extend(_items(proposal, number, indent=0))
+        for number, proposal in enumerate(worded(axis.children), 1):
+            lines.extend(outline_items(proposal, number, indent=0))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def outline_start(tree: Node, branch: str | None) -> Node:
+    """The node whose children become the axes: the central subject, or `branch` ("Branche → plan")."""
+    if branch is None:
+        return tree
+    for _, node in tree.walk():
+        if node.id == branch:
+            return node
+    raise KeyError(branch)
 
 
 # The labels a new node starts with in the interface (server/words/client.json "newIdea").
 PLACEHOLDERS = frozenset({"Nouvelle idée", "New idea"})
 
 
-def _worded(nodes: list[Node]) -> list[Node]:
+def worded(nodes: list[Node]) -> list[Node]:
     """Leave out nodes nobody wrote anything in: blank or still the placeholder, nothing below."""
-    return [n for n in nodes if n.children or (_one_line(n.label) and _one_line(n.label) not in PLACEHOLDERS)]
+    return [n for n in nodes if n.children or (one_line(n.label) and one_line(n.label) not in PLACEHOLDERS)]
 
 
-def _items(node: Node, number: int, indent: int) -> list[str]:
-    lines = [f"{' ' * indent}{number}. {_one_line(node.label)}"]
-    for child_number, child in enumerate(_worded(node.children), 1):
-        lines.extend(_items(child, child_number, indent + len(f"{number}. ")))
+def outline_items(node: Node, number: int, indent: int) -> list[str]:
+    """`node` as item `number` at `indent` columns, its children nested under its text."""
+    lines = [f"{' ' * indent}{number}. {one_line(node.label)}"]
+    for child_number, child in enumerate(worded(node.children), 1):
+        lines.extend(outline_items(child, child_number, indent + len(f"{number}. ")))
     return lines
 
 
-def _one_line(label: str) -> str:
+def one_line(label: str) -> str:
     return " ".join(label.split())

@@ -221,6 +221,13 @@ def encode_permission_denied(reason: str) -> bytes:
     return bytes((MessageType.AUTH, 0)) + encode_var_string(reason)
 
 
+def encode_permission_granted(reason: str) -> bytes:
+    """The auth message with type 1, which y-protocols does not define: a socket that was told it was
+    read-only may write again (pen mode off, issue 15). The stock client ignores an auth type it does
+    not know; ours (static/src/provider.js) takes it as "writable"."""
+    return bytes((MessageType.AUTH, 1)) + encode_var_string(reason)
+
+
 def decode_state_vector(state_vector: bytes) -> dict[int, int]:
     """A Yjs state vector: varUint count, then (client, clock) pairs."""
     reader = Reader(state_vector)

@@ -296,3 +296,23 @@ def _read_delete_set(reader: Reader, summary: UpdateSummary) -> None:
             end = max(end, clock + length)
         if ranges:
             summary.delete_ends[client] = end
+
+
+def block_starts(update: bytes) -> dict[int, list[int]]:
+    """The first clock of every struct of a (trusted, whole-state) update, per client, ascending.
+
+    A document's own `get_update()` writes its items as it holds them, so these are the
+    boundaries of its items (crdt/anchors.py needs where the item holding a character starts).
+    """
+    reader = Reader(update)
+    summary = UpdateSummary()
+    starts: dict[int, list[int]] = {}
+    for _ in range(reader.read_var_uint()):
+        struct_count = reader.read_var_uint()
+        client = reader.read_var_uint()
+        clock = reader.read_var_uint()
+        mine = starts.setdefault(client, [])
+        for _ in range(struct_count):
+            mine.append(clock)
+            clock += _read_struct(reader, summary, MAX_VALUE_DEPTH)
+    return starts

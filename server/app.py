@@ -22,6 +22,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.clock import Clock
+from server.congress.dashboard import Dashboard
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
 from server.congress.lobby import Lobby
@@ -31,6 +32,16 @@ from server.contributions.service import Contributions
 from server.contributions.store import ContributionStore
 from server.contributions.theming import Theming
 from server.contributions.warming import VectorWarmer
+from server.decisions.amendments import AmendmentService
+from server.decisions.closer import Closer
+from server.decisions.context import Context
+from server.decisions.live import LiveDecisions
+from server.decisions.pen import PenService
+from server.decisions.record import Record
+from server.decisions.store import DecisionStore
+from server.decisions.views import Vote
+from server.decisions.votes import VoteService
+from server.decisions.watch import PassageWatch
 from server.history import History
 from server.publication.formats import missing as missing_formats
 from server.publication.service import Publishing
@@ -46,6 +57,7 @@ from server.routes import (
     congress,
     contributions,
     contributions_page,
+    decisions,
     history,
     history_pages,
     organiser,
@@ -87,6 +99,17 @@ class Services:
     contributions: Contributions
     classifier: Classifier
     theming: Theming
+    # Amendments, pen mode and votes (issue 15), over the decisions' tables, bound at start.
+    decisions: DecisionStore
+    live: LiveDecisions
+    watch: PassageWatch
+    amendments: AmendmentService
+    pen: PenService
+    votes: VoteService
+    closer: Closer
+    record: Record
+    # The organisers' live figures (issue 13): connected now, contributions, edits per minute.
+    dashboard: Dashboard
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -99,8 +122,10 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     )
     peers = PeerWatch(broker, update_log)
     relay = BrokerRelay(broker, peers)
+    live = LiveDecisions(broker.node_id)  # the rooms only the server writes (issue 15)
+    watch = PassageWatch()
     # Extensions in any order: each reads only the events (server/realtime/extension.py).
-    rooms = RoomManager(settings, update_log, [update_log, relay, MapColours()])
+    rooms = RoomManager(settings, update_log, [update_log, relay, MapColours(), live, watch])
     directory = Directory()  # bound to the store's database in start_services
     door = Door(settings, directory)
     # A phase change freezes the sockets of every process at once (docs/congress-day.md).
@@ -114,6 +139,21 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     lobby = Lobby(directory, rooms)
     contributions = Contributions(ContributionStore(), lobby)
     classifier = Classifier()
+    decisions = DecisionStore()  # bound to the directory's database in start_services
+    context = Context(decisions, directory)
+    live.rooms = rooms
+    live.source = context.entries
+    amendments = AmendmentService(context, rooms, history, live)
+    watch.check = amendments.check_passages
+    votes = VoteService(context, amendments, history, live)
+
+    async def read_vote(vote_id: int) -> Vote | None:
+        row = await asyncio.to_thread(decisions.vote, vote_id)
+        return Vote.of(row) if row is not None else None
+
+    live.read_vote = read_vote
+    record = Record(context)
+    publishing.results = record.results  # the exports' and the public page's "Décisions"
 
     def archives() -> Archives:
         # The SQL repositories on the directory's database: bound once the store has started, and
@@ -139,6 +179,15 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         contributions=contributions,
         classifier=classifier,
         theming=Theming(contributions, classifier, directory, rooms, clock),
+        decisions=decisions,
+        live=live,
+        watch=watch,
+        amendments=amendments,
+        pen=PenService(context, live, door.sockets),
+        votes=votes,
+        closer=Closer(votes, decisions, directory),
+        record=record,
+        dashboard=Dashboard(organising, contributions.store, history),
     )
 
 
@@ -175,6 +224,7 @@ def offline_services(settings: Settings) -> Iterator[Services]:
     try:
         services.directory.bind(store.engine)
         services.contributions.store.bind(store.engine)
+        services.decisions.bind(store.engine)
         yield services
     finally:
         store.stop_blocking()
@@ -186,6 +236,7 @@ async def start_services(services: Services) -> None:
     for name, why in missing_formats().items():
         log.warning("export format %s unavailable: %s", name, why)
     services.contributions.store.bind(services.directory.engine)
+    services.decisions.bind(services.directory.engine)
     services.warmer = VectorWarmer(services.contributions.store, services.classifier)
     services.contributions.arrivals = services.warmer
     await services.history.start()
@@ -194,6 +245,7 @@ async def start_services(services: Services) -> None:
     await services.update_log.start()
     await services.peers.start()
     await services.rooms.start()
+    await services.closer.start()
 
 
 async def stop_services(services: Services) -> None:
@@ -202,6 +254,9 @@ async def stop_services(services: Services) -> None:
     if services.warmer is not None:
         await services.warmer.stop()
     await services.classifier.stop()
+    await services.closer.stop()
+    await services.watch.stop()
+    await services.live.stop()
     await services.rooms.stop()
     await services.update_log.stop()
     await services.peers.stop()
@@ -268,6 +323,7 @@ def routes() -> list[BaseRoute]:
         *themes_guided.ROUTES,  # issue 14: axes, merging near-duplicates, progress
         *history_pages.ROUTES,  # before the client's /c/{slug}/{page}
         *history.ROUTES,
+        *decisions.ROUTES,  # issue 15: amendments, pen mode, votes
         *client_routes(),
     ]
 

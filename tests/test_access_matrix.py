@@ -152,6 +152,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "key": written.json()["id"],
             "format": "md",
             "page": next(iter(PAGES)),
+            "id": "1",  # an amendment or vote (none yet: the door answers before the service)
         }
         yield World(client, tokens, values)
 
@@ -246,12 +247,19 @@ def _knock(world: World, identity: str, room: str) -> object:
         return closed.code
 
 
-@pytest.mark.parametrize("room", ["matrice.motion", "matrice.mindmap"])
+@pytest.mark.parametrize("room", ["matrice.motion", "matrice.mindmap", "matrice.decisions"])
 @pytest.mark.parametrize("identity", IDENTITIES)
 def test_both_rooms_answer_each_identity_as_declared(world: World, identity: str, room: str) -> None:
     (socket_route,) = [r for r in routes() if isinstance(r, WebSocketRoute)]
     assert _level(socket_route) == guards.ROOM
     assert _knock(world, identity, room) == EXPECTED[guards.ROOM][identity]
+
+
+@pytest.mark.parametrize("identity", IDENTITIES)
+def test_the_live_tallies_are_the_organisers_room(world: World, identity: str) -> None:
+    """Open votes' counts (issue 15): any other member is refused as from another congress."""
+    expected = {**EXPECTED[guards.ROOM], "observer": 4403, "participant": 4403}[identity]
+    assert _knock(world, identity, "matrice.tally") == expected
 
 
 # Every route open to more than this congress's organisers, and to whom. The matrix above checks
@@ -283,6 +291,14 @@ OPEN_ROUTES = {
     ("public", "GET HEAD", "/favicon.ico"),
     ("public", "GET HEAD", "/favicon.svg"),
     ("public", "-", "/static"),
+    # Issue 15: every member reads amendments and votes; what observers may not do is the services'.
+    ("member", "GET HEAD", "/api/c/{slug}/amendments"),
+    ("member", "POST", "/api/c/{slug}/amendments"),
+    ("member", "DELETE POST", "/api/c/{slug}/amendments/{id}/support"),
+    ("member", "POST", "/api/c/{slug}/amendments/{id}/withdraw"),
+    ("member", "GET HEAD", "/api/c/{slug}/votes"),
+    ("member", "GET HEAD", "/api/c/{slug}/votes/{id}"),
+    ("member", "POST", "/api/c/{slug}/votes/{id}/ballot"),
 }
 
 

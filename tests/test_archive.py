@@ -237,6 +237,7 @@ async def test_an_import_into_rooms_that_hold_updates_is_undone(tmp_path: Path) 
 
 async def test_an_archive_moves_between_the_in_memory_twins(tmp_path: Path) -> None:
     from server.congress.memory import MemoryDirectory
+    from server.decisions.memory import MemoryDecisions
     from server.history.memory import MemoryHistoryRecords
     from server.publication.memory import MemoryPublications
     from server.store.memory import MemoryStore
@@ -245,7 +246,9 @@ async def test_an_archive_moves_between_the_in_memory_twins(tmp_path: Path) -> N
     slug, texts = await _history(source, directory)
     data = await Archives.on(source, source.engine).export(slug)
     store, records = MemoryStore(), MemoryHistoryRecords()
-    archives = Archives(store, MemoryDirectory(), records, MemoryPublications(), checkpoint_every=50)
+    archives = Archives(
+        store, MemoryDirectory(), records, MemoryPublications(), MemoryDecisions(), checkpoint_every=50
+    )
     imported = await archives.import_(data)
     last = sorted(texts)[-1]
     rebuilt = await motion_at(store, f"{slug}.motion", imported.positions[last])

@@ -43,6 +43,7 @@ def test_escape_on_a_node_just_created_removes_it_for_everyone(people: People) -
     alice.keyboard.press("Enter")
     alice.wait_for_selector(".mm-node:has-text('Nouvelle idée')")
     alice.get_by_role("button", name="Carte → plan de la motion").click()
+    alice.get_by_role("button", name="Ajouter à la motion").click()
     wait_until(alice, lambda: alice.evaluate(MOTION_TEXT) != "", what="the outline")
     assert alice.evaluate(MOTION_TEXT) == "## Inclusion\n"
     assert not people.errors

@@ -72,8 +72,10 @@ def test_the_browser_shows_the_tree_python_builds(people: People, web_server: Se
     page.wait_for_selector("[role=treeitem][data-id=orphan]")
     assert page.evaluate(SHOWN_TREE) == expected
 
-    # "Map → motion outline" writes exactly crdt.mindmap.to_outline.
+    # "Map → motion outline" into an empty motion writes exactly crdt.mindmap.to_outline, once the
+    # motion page has shown what it adds and the person agreed.
     page.get_by_role("button", name="Carte → plan de la motion").click()
+    page.get_by_role("button", name="Ajouter à la motion").click()
     wait_until(page, lambda: page.evaluate(MOTION_TEXT) == to_outline(build_tree(doc)), what="the outline")
 
 

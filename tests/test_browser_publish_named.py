@@ -38,7 +38,8 @@ def test_a_named_version_is_published_from_a_list(people: People) -> None:
     wait_until(
         page, lambda: page.inner_text("#status") == "Version publiée pour la presse.", what="published"
     )
-    assert page.inner_text("#publication").startswith("Publiée (position")
+    assert page.inner_text("#publication").startswith("En ligne pour la presse depuis le ")
+    assert "« texte adopté »" in page.inner_text("#publication")
     href = page.locator("a.export[data-format=md]").get_attribute("href") or ""
     assert "named=" in href and "version=" not in href
 

@@ -39,6 +39,17 @@ async def setup(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
         yield Setup(ContributionStore(engine), congress.id, person.id)
 
 
+async def test_count_is_of_one_congress_and_follows_withdrawals(setup: Setup) -> None:
+    store, congress = setup.store, setup.congress
+    assert store.count(congress) == 0
+    first = store.add(congress, setup.author, "Aline", "Une idée", "Un texte", "")
+    store.add(congress, setup.author, "Aline", "Une autre", "Un autre texte", "")
+    assert store.count(congress) == 2 and store.count(congress + 1) == 0
+    assert first.id is not None
+    store.delete(first.id)
+    assert store.count(congress) == 1
+
+
 async def test_written_contributions_are_found_and_changed(setup: Setup) -> None:
     store, congress = setup.store, setup.congress
     first = store.add(

@@ -42,6 +42,8 @@ async def test_a_congress_comes_with_its_documents(directory: DirectoryRepositor
     assert [(d.kind, d.room) for d in directory.documents(congress.id)] == [
         ("motion", f"{slug}.motion"),
         ("mindmap", f"{slug}.mindmap"),
+        ("decisions", f"{slug}.decisions"),  # written by the server alone (issue 15)
+        ("tally", f"{slug}.tally"),
     ]
     found = directory.document_by_room(f"{slug}.mindmap")
     assert found is not None and found.congress_id == congress.id
@@ -189,7 +191,9 @@ async def test_an_archived_congress_comes_back_as_it_was_and_can_be_undone(
     assert [p.name for p in rows] == ["Zoé", "Aline"] and all(p.congress_id == congress.id for p in rows)
     assert rows[0].revoked_at == 2.0 and rows[1].commune == "Lyon"
     assert [p.name for p in directory.participants(congress.id)] == ["Aline", "Zoé"]
-    assert [d.room for d in directory.documents(congress.id)] == [f"{slug}.motion", f"{slug}.mindmap"]
+    assert [d.room for d in directory.documents(congress.id)] == [
+        f"{slug}.{kind}" for kind in ("motion", "mindmap", "decisions", "tally")
+    ]
     with pytest.raises(DomainError, match="already exists"):
         directory.import_congress(archived, [])
 
@@ -201,3 +205,32 @@ async def test_an_archived_congress_comes_back_as_it_was_and_can_be_undone(
     assert directory.invitations(congress.id) == [] and directory.document_by_room(f"{slug}.motion") is None
     assert directory.congress(other.slug) is not None
     directory.import_congress(archived, [])  # the name is free again
+
+
+async def test_pen_mode_names_its_holders_in_one_change(directory: DirectoryRepository) -> None:
+    congress = directory.create_congress(unique(), "Congrès")
+    assert congress.id is not None and not congress.pen_on and congress.pen_version == 0
+    aline, bruno, presse = directory.add_participants(
+        congress.id,
+        [
+            NewParticipant("Aline", Role.PARTICIPANT),
+            NewParticipant("Bruno", Role.PARTICIPANT),
+            NewParticipant("Presse", Role.OBSERVER),
+        ],
+    )
+    changed, holders = directory.set_pen(congress.id, True, [bruno.id or 0, aline.id or 0])
+    assert changed.pen_on and changed.pen_version == 1 and [p.name for p in holders] == ["Aline", "Bruno"]
+    changed, holders = directory.set_pen(congress.id, True, [bruno.id or 0])
+    assert [p.name for p in holders] == ["Bruno"] and changed.pen_version == 2
+    person = directory.participant(aline.id or 0)
+    assert person is not None and not person.pen_holder
+    with pytest.raises(DomainError):
+        directory.set_pen(congress.id, True, [presse.id or 0])  # observers never write
+    other = directory.create_congress(unique(), "Autre")
+    assert other.id is not None
+    with pytest.raises(DomainError):
+        directory.set_pen(other.id, True, [bruno.id or 0])  # not one of that congress
+    stored = directory.congress_by_id(congress.id)
+    assert stored is not None and stored.pen_on and stored.pen_version == 2  # refusals changed nothing
+    off, holders = directory.set_pen(congress.id, False, [])
+    assert not off.pen_on and holders == []

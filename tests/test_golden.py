@@ -14,7 +14,7 @@ import pytest
 
 from tests.golden import make_golden
 
-FILES = {"mindmaps": make_golden.MINDMAPS, "motions": make_golden.MOTIONS}
+FILES = {"mindmaps": make_golden.MINDMAPS, "motions": make_golden.MOTIONS, "merges": make_golden.MERGES}
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
@@ -46,6 +46,12 @@ def test_python_outlines_the_motion_the_fixture_holds(case: dict[str, Any]) -> N
     assert make_golden.read_motion(_updates(case)) == {"text": case["text"], "outline": case["outline"]}
 
 
+@pytest.mark.parametrize("case", _cases("merges"), ids=lambda case: case["name"])
+def test_python_merges_the_map_into_the_motion_as_the_fixture_holds(case: dict[str, Any]) -> None:
+    read = make_golden.read_merge(_updates(case), case["motion"], case["branch"])
+    assert read == {key: case[key] for key in ("merged", "inserted", "additions", "kept")}
+
+
 def _ids(node: dict[str, Any]) -> list[str]:
     return [node["id"]] + [i for child in node["children"] for i in _ids(child)]
 
@@ -65,3 +71,6 @@ def test_the_fixtures_cover_what_they_claim() -> None:
     numbering = motions["numbering"]["outline"]
     assert [p["number"] for p in numbering[0]["children"]] == ["1", "2", "3", "4", "5", "6"]
     assert [lever["number"] for lever in numbering[0]["children"][2]["children"]] == ["3.1", "3.2", "3.3"]
+    merges = {case["name"]: case for case in _cases("merges")}
+    assert merges["demo_again"]["inserted"] == [] and merges["demo_again"]["kept"]["axis"] == 4
+    assert all(merges[name]["inserted"] for name in merges if name != "demo_again")

@@ -61,7 +61,8 @@ async def test_the_session_opens_the_congress_page_and_its_rooms(congress: Congr
         secret = opened.cookies["ubiquite_session"]
         page = await http.get(f"/c/{congress.slug}")
         assert page.status_code == 200
-        assert "Aline Martin" in page.text and f"/ws/{congress.slug}.motion" in page.text
+        assert "Aline Martin" in page.text and f"/c/{congress.slug}/motion" in page.text
+        assert "ws://" not in page.text  # the technical addresses are the organisers' (docs/organisers.md)
         assert "/organisation" not in page.text  # not an organiser
         english = await http.get(f"/c/{congress.slug}", headers={"Accept-Language": "en-GB,en;q=0.9"})
         assert "You are" in english.text

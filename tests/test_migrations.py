@@ -77,13 +77,27 @@ def _rows(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
+# Rows a later revision adds on purpose (0004_decisions: the server-written rooms of every congress).
+ADDED = {"congress_document": lambda row: row["kind"] in ("decisions", "tally")}
+
+
 def _kept(before: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]]) -> None:
     """Every row of the previous release is still there with the same values, but for DROPPED;
-    tables added since are empty."""
+    tables added since are empty, and so is what ADDED names."""
     for name, rows in before.items():
         wanted = [{k: v for k, v in row.items() if k not in DROPPED.get(name, set())} for row in rows]
-        assert [{k: row[k] for k in w} for row, w in zip(after[name], wanted, strict=True)] == wanted, name
+        added = ADDED.get(name, lambda _row: False)
+        kept = [row for row in after[name] if not added(row)]
+        assert [{k: row[k] for k in w} for row, w in zip(kept, wanted, strict=True)] == wanted, name
     assert all(not after[name] for name in set(after) - set(before))
+
+
+def _decision_rooms(engine: Engine) -> None:
+    """Each congress of the previous release has its two server-written rooms after the upgrade."""
+    with engine.connect() as connection:
+        slugs = [row[0] for row in connection.execute(text("SELECT slug FROM congress ORDER BY id"))]
+        rooms = {row[0] for row in connection.execute(text("SELECT room FROM congress_document"))}
+    assert {f"{slug}.{kind}" for slug in slugs for kind in ("decisions", "tally")} <= rooms
 
 
 def _differences(engine: Engine) -> list[Any]:
@@ -105,6 +119,7 @@ async def _upgrade_and_check(url: str) -> None:
     try:
         assert migrations.current(store.engine) == migrations.head()
         _kept(before, _rows(store.engine))  # every row intact
+        _decision_rooms(store.engine)
         assert _differences(store.engine) == []  # and the schema is this release's
 
         directory = Directory(store.engine)

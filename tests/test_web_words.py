@@ -27,7 +27,7 @@ def test_every_word_a_template_asks_for_exists() -> None:
     """`t("key")` looks in the page's area then in `pages`; `t("key", area="x")` in x."""
     known = {key for area in areas() for key in table(area)}
     asked = 0
-    for path in TEMPLATES.glob("*.html"):
+    for path in TEMPLATES.rglob("*.html"):  # the organisers' page's sections are in organiser/
         for key, area in re.findall(r'\bt\("([\w.]+)"(?:, area="(\w+)")?\)', path.read_text()):
             asked += 1
             if area:

@@ -1,11 +1,18 @@
-"""The archive file of a congress (version 1): a zip of JSON files, checked whole before anything is imported.
+"""The archive file of a congress (version 2): a zip of JSON files, checked whole before anything is imported.
 
     manifest.json      format, version, every other member's size and SHA-256, and
                        per room the update count, final state vector and text digest
-    congress.json      slug, title, edition, dates, phase
-    participants.json  the people (their ids are the ones in the log's authors)
-    updates.jsonl      the log of every room in log order: id, room kind, at, author, data (base64)
+    congress.json      slug, title, edition, dates, phase (version 2: pen mode)
+    participants.json  the people (their ids are the ones in the log's authors; version 2: pen holders)
+    updates.jsonl      the log of every room people write, in log order: id, room kind, at, author,
+                       data (base64)
     versions.json      named versions and the publication, as log positions (mapped on import)
+    decisions.json     (version 2) amendments, supports, votes, ballots and named choices
+                       (server/archive/decisions.py)
+
+Version 1 (before issue 15) has no decisions.json; it is still read, as a
+congress that decided nothing. The rooms only the server writes are not in the
+log here: they are written again from the decisions once imported.
 
 A member missing, cut short or changed, an update that does not decode, a
 room whose replay does not end in the recorded state: the file is refused.
@@ -29,11 +36,17 @@ from crdt.motion import TEXT
 from crdt.protocol import decode_state_vector
 from crdt.replay import CausalReplay
 from crdt.updates import UpdateError
-from server.congress.domain import DOCUMENT_KINDS, DomainError, Phase, Role, Site
+from server.archive.decisions import MEMBER as DECISIONS
+from server.archive.decisions import decisions_json, read_decisions
+from server.archive.refused import ArchiveRefused as ArchiveRefused  # re-exported: the one error here
+from server.congress.domain import WRITTEN_KINDS, Phase, Role, Site
+from server.decisions.repository import Decisions
 
 FORMAT = "ubiquite-archive"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 MEMBERS = ("congress.json", "participants.json", "updates.jsonl", "versions.json")
+MEMBERS_BY_VERSION = {1: MEMBERS, 2: (*MEMBERS, DECISIONS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,7 @@ class UnpackLimits:
 
     total_bytes: int = 256 * 1024 * 1024
     member_bytes: int = 256 * 1024 * 1024  # updates.jsonl; the JSON files are far smaller
-    members: int = 16  # an archive has 5
+    members: int = 16  # an archive has 6
     # Unpacked over packed bytes. JSON lines of base64 updates pack 3 to 20 times; a bomb
     # about 1,000 times. Checked once a member has given more than `ratio_after` bytes,
     # so that a small, very regular file (a manifest) is not refused.
@@ -57,10 +70,6 @@ class UnpackLimits:
 
 LIMITS = UnpackLimits()
 _CHUNK = 64 * 1024
-
-
-class ArchiveRefused(DomainError):
-    """The file is not a whole, consistent archive: nothing was imported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,7 @@ class Archive:
     participants: list[dict[str, Any]]
     updates: list[ArchivedUpdate]
     versions: dict[str, Any] = field(default_factory=lambda: {"named": [], "publication": None})
+    decisions: Decisions = field(default_factory=Decisions)
 
 
 def room_summary(updates: list[ArchivedUpdate], kind: str) -> dict[str, Any]:
@@ -115,6 +125,7 @@ def write_archive(archive: Archive) -> bytes:
             for u in archive.updates
         ),
         "versions.json": _json(archive.versions),
+        DECISIONS: _json(decisions_json(archive.decisions)),
     }
     manifest = {
         "format": FORMAT,
@@ -124,7 +135,7 @@ def write_archive(archive: Archive) -> bytes:
         "files": {
             name: {"bytes": len(d), "sha256": hashlib.sha256(d).hexdigest()} for name, d in members.items()
         },
-        "rooms": {kind: room_summary(archive.updates, kind) for kind in DOCUMENT_KINDS},
+        "rooms": {kind: room_summary(archive.updates, kind) for kind in WRITTEN_KINDS},
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
@@ -150,7 +161,7 @@ def read_archive(data: bytes, limits: UnpackLimits = LIMITS) -> Archive:
         manifest = _load(unpacking.read(by_name["manifest.json"]), "manifest.json")
         _check_manifest(manifest)
         members: dict[str, bytes] = {}
-        for name in MEMBERS:
+        for name in MEMBERS_BY_VERSION[manifest["version"]]:
             if name not in by_name:
                 raise ArchiveRefused(f"incomplete archive: {name} is missing")
             members[name] = unpacking.read(by_name[name])
@@ -170,8 +181,11 @@ def read_archive(data: bytes, limits: UnpackLimits = LIMITS) -> Archive:
         updates=_updates(members["updates.jsonl"]),
         versions=_versions(_load(members["versions.json"], "versions.json")),
     )
+    if DECISIONS in members:
+        people = {p["id"] for p in archive.participants}
+        archive.decisions = read_decisions(_load(members[DECISIONS], DECISIONS), people)
     _check_authors(archive)
-    for kind in DOCUMENT_KINDS:
+    for kind in WRITTEN_KINDS:
         try:
             summary = room_summary(archive.updates, kind)
         except UpdateError as exc:
@@ -237,9 +251,10 @@ def _load(data: bytes, name: str) -> Any:
 def _check_manifest(manifest: Any) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveRefused("not a Ubiquité archive: unknown format")
-    if manifest.get("version") != VERSION:
+    if manifest.get("version") not in READABLE:
         raise ArchiveRefused(
-            f"archive format version {manifest.get('version')!r}: this server reads version {VERSION}"
+            f"archive format version {manifest.get('version')!r}: this server reads versions "
+            + " and ".join(str(v) for v in READABLE)
         )
     if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("rooms"), dict):
         raise ArchiveRefused("the manifest lists no files or rooms")
@@ -301,7 +316,7 @@ def _updates(data: bytes) -> list[ArchivedUpdate]:
             raise ArchiveRefused(f"{where}: ids must increase (log order)")
         previous = uid
         room = _field(record, "room", str, where)
-        if room not in DOCUMENT_KINDS:
+        if room not in WRITTEN_KINDS:
             raise ArchiveRefused(f"{where}: unknown document {room!r}")
         try:
             payload = base64.b64decode(_field(record, "data", str, where), validate=True)

@@ -1,5 +1,9 @@
 """Exporting a congress's whole history to an archive file, and importing one as a new congress.
 
+Its decisions (issue 15: amendments, supports, votes, ballots) travel with it:
+their people and log positions are mapped like the versions', and they are
+written with the versions, after the log.
+
 The log is copied update by update, in log order, with its authors and times.
 Positions are ids of the importing database's log, so they change: every
 position the archive names (publication, named versions) is mapped to the id
@@ -31,9 +35,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from server.archive.format import Archive, ArchivedUpdate, ArchiveRefused, read_archive, write_archive
 from server.congress.directory import Directory
-from server.congress.domain import DOCUMENT_KINDS, DomainError, check_slug, room_name
+from server.congress.domain import WRITTEN_KINDS, DomainError, check_slug, room_name
 from server.congress.models import CongressRow, ParticipantRow
 from server.congress.repository import DirectoryRepository
+from server.decisions.repository import DecisionsRepository
+from server.decisions.store import DecisionStore
 from server.history.records import HistoryRecords
 from server.history.repository import HistoryRepository
 from server.publication.store import PublicationRepository, PublicationStore
@@ -48,7 +54,17 @@ from server.store.base import (
 )
 
 log = logging.getLogger(__name__)
-PERSON_FIELDS = ("name", "role", "commune", "department", "site", "contact", "created_at", "revoked_at")
+PERSON_FIELDS = (
+    "name",
+    "role",
+    "commune",
+    "department",
+    "site",
+    "contact",
+    "created_at",
+    "revoked_at",
+    "pen_holder",
+)
 
 
 @dataclass(frozen=True)
@@ -66,19 +82,26 @@ class Archives:
         directory: DirectoryRepository,
         records: HistoryRepository,
         publications: PublicationRepository,
+        decisions: DecisionsRepository,
         checkpoint_every: int = 1000,
     ) -> None:
         self.store = store
         self.directory = directory
         self.records = records
         self.publications = publications
+        self.decisions = decisions
         self.checkpoint_every = checkpoint_every
 
     @classmethod
     def on(cls, store: Store, engine: Engine, checkpoint_every: int = 1000) -> Archives:
         """The SQL repositories on the store's database (the command line, the server, the tests)."""
         return cls(
-            store, Directory(engine), HistoryRecords(engine), PublicationStore(engine), checkpoint_every
+            store,
+            Directory(engine),
+            HistoryRecords(engine),
+            PublicationStore(engine),
+            DecisionStore(engine),
+            checkpoint_every,
         )
 
     # -- export ------------------------------------------------------------------------
@@ -93,6 +116,8 @@ class Archives:
         )
         updates: list[ArchivedUpdate] = []
         for document in documents:
+            if document.kind not in WRITTEN_KINDS:
+                continue  # the server-written rooms are made again from the decisions' tables
             updates += [
                 ArchivedUpdate(u.id, document.kind, u.at, u.author, u.data)
                 for u in await self.store.updates(document.room)
@@ -100,6 +125,7 @@ class Archives:
         updates.sort(key=lambda u: u.id)  # the rooms' updates interleaved as the log holds them
         publication = await asyncio.to_thread(self.publications.publication, congress.id)
         named = await asyncio.to_thread(self.records.versions, congress.id)
+        decisions = await asyncio.to_thread(self.decisions.everything, congress.id)
         archive = Archive(
             congress={
                 "slug": congress.slug,
@@ -109,6 +135,7 @@ class Archives:
                 "ends_on": congress.ends_on.isoformat() if congress.ends_on else None,
                 "phase": congress.phase,
                 "created_at": congress.created_at,
+                "pen_on": congress.pen_on,
             },
             participants=[{"id": p.id, **{name: getattr(p, name) for name in PERSON_FIELDS}} for p in people],
             updates=updates,
@@ -130,6 +157,7 @@ class Archives:
                     "published_by": publication.published_by,
                 },
             },
+            decisions=decisions,
         )
         return await asyncio.to_thread(write_archive, archive)
 
@@ -155,6 +183,7 @@ class Archives:
                     ends_on=_date(meta.get("ends_on")),
                     phase=meta.get("phase", "contributions"),
                     created_at=float(meta.get("created_at") or time.time()),
+                    pen_on=meta.get("pen_on") is True,
                 ),
                 [_person(person) for person in archive.participants],
             )
@@ -175,10 +204,11 @@ class Archives:
             raise
         try:
             await asyncio.to_thread(self._write_versions, archive, congress.id, people, positions)
+            await asyncio.to_thread(self._write_decisions, archive, congress.id, people, positions)
         except (SQLAlchemyError, StoreUnavailable) as exc:  # the log is in: say what is missing
-            log.error("archive of %s imported without its versions: %s", slug, exc)
+            log.error("archive of %s imported without its versions or decisions: %s", slug, exc)
             raise ArchiveRefused(
-                f"congress {slug!r} imported but its named versions and publication were not: {exc}"
+                f"congress {slug!r} imported but its named versions, publication or decisions were not: {exc}"
             ) from exc
         return Imported(congress, len(people), len(archive.updates), positions)
 
@@ -192,7 +222,7 @@ class Archives:
         def checkpoints_of(logged: list[LoggedUpdate]) -> list[CheckpointRecord]:
             now = time.time()
             found = []
-            for kind in DOCUMENT_KINDS:
+            for kind in WRITTEN_KINDS:
                 room = room_name(slug, kind)
                 mine = [u for u in logged if u.room == room]
                 if mine:
@@ -224,6 +254,21 @@ class Archives:
                 _author(str(version.get("created_by", "")), people),
                 float(version.get("created_at") or time.time()),
             )
+
+    def _write_decisions(
+        self, archive: Archive, congress_id: int, people: dict[int, int], positions: dict[int, int]
+    ) -> None:
+        found = archive.decisions
+        if not (found.amendments or found.votes):
+            return
+        # Log positions of the archive, mapped to this log's ids.
+        for amendment in found.amendments:
+            if amendment.position is not None:
+                amendment.position = _map_position(amendment.position, positions)
+        for vote in found.votes:
+            if vote.position is not None:
+                vote.position = _map_position(vote.position, positions)
+        self.decisions.bring_in(congress_id, found, people)
 
 
 def _person(person: dict[str, Any]) -> ParticipantRow:

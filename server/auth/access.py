@@ -20,7 +20,7 @@ from server.auth.tokens import (
     session_id,
 )
 from server.congress.directory import Directory
-from server.congress.domain import Identity, Phase, Role, Site
+from server.congress.domain import ORGANISERS_ONLY_KINDS, Identity, Phase, Role, Site, room_kind
 from server.congress.models import CongressRow, InvitationRow, ParticipantRow, SessionRow
 from server.errors import Forbidden, Unauthorized
 
@@ -135,10 +135,13 @@ class AccessService:
     # -- rooms -----------------------------------------------------------------------
 
     @staticmethod
-    def check_room(room: str, rooms_of_congress: frozenset[str]) -> None:
+    def check_room(room: str, rooms_of_congress: frozenset[str], identity: Identity | None = None) -> None:
         # The same answer whether the room exists elsewhere or not at all: nothing to learn by probing.
         if room not in rooms_of_congress:
             raise Forbidden("not a document of your congress")
+        # The live tallies of open votes are the organisers' (issue 15, docs/amendments.md).
+        if identity is not None and room_kind(room) in ORGANISERS_ONLY_KINDS and not identity.is_organiser:
+            raise Forbidden("organisers only")
 
     # -- the periodic sweep ----------------------------------------------------------
 
@@ -204,5 +207,7 @@ def _identity(
         session_id=session.id if session else None,
         invitation_id=invitation.id,
         site=Site.REMOTE if person.site == Site.REMOTE.value else Site.ON_SITE,
+        pen_on=bool(congress.pen_on),
+        pen_holder=bool(person.pen_holder),
         rank=rank,
     )

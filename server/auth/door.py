@@ -130,7 +130,7 @@ class Door:
             rooms = await self.rooms_of(identity.congress_id)
         except SQLAlchemyError as exc:
             raise DoorUnavailable("identity check unavailable; try again shortly") from exc
-        self.access.check_room(room, rooms)
+        self.access.check_room(room, rooms, identity)
         return identity
 
     async def rooms_of(self, congress_id: int) -> frozenset[str]:

@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crdt.protocol import encode_permission_denied
+from crdt.protocol import encode_permission_denied, encode_permission_granted
 from server.auth.access import AccessService
 from server.auth.presence import presence_identity
-from server.congress.domain import Identity, read_only_reason, writes_allowed
+from server.congress.domain import SERVER_WRITES, WRITTEN_KINDS, Identity, read_only_reason, room_kind
 from server.errors import CloseCode, TooMany, Unauthorized
 from server.realtime.connection import Connection
 
@@ -56,8 +56,7 @@ class SocketRegistry:
             raise TooMany(f"too many connections for one person (at most {self.max_per_person})")
         mine.add(connection)
         self._identity[connection] = identity
-        connection.read_only = not writes_allowed(identity.role, identity.phase)
-        connection.read_only_reason = read_only_reason(identity.role, identity.phase)
+        _set_access(connection, identity)  # told when greeted (server/realtime/endpoint.py _greet)
         connection.presence_identity = presence_identity(identity)
 
     def remove(self, connection: Connection) -> None:
@@ -70,12 +69,15 @@ class SocketRegistry:
                     del self._by_person[identity.participant_id]
 
     def connected(self, congress_id: int) -> list[Presence]:
-        """Everyone connected to this process now, with the rooms they have open."""
+        """Everyone connected to this process now, with the documents they have open. The rooms only
+        the server writes (decisions, tally) are followed by every page, the organisers' own too:
+        they say nothing of where a person is, and a person with none other is not "here"."""
         found: list[Presence] = []
         for connections in self._by_person.values():
             identities = [self._identity[c] for c in connections]
-            if identities and identities[0].congress_id == congress_id:
-                found.append(Presence(identities[0], sorted({c.room_name for c in connections})))
+            rooms = sorted({c.room_name for c in connections if room_kind(c.room_name) in WRITTEN_KINDS})
+            if identities and identities[0].congress_id == congress_id and rooms:
+                found.append(Presence(identities[0], rooms))
         return sorted(found, key=lambda p: p.identity.name.casefold())
 
     def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int:
@@ -93,6 +95,13 @@ class SocketRegistry:
         if announce and self.announce is not None:
             self.announce(congress_id)
 
+    async def refresh_congress_now(self, congress_id: int) -> None:
+        """`refresh_congress`, returning once this process's sockets are re-read (and told): what
+        changed who may write (pen mode) is then true here before anyone is told it changed."""
+        if self.announce is not None:
+            self.announce(congress_id)
+        await self.sweep(lambda i: i.congress_id == congress_id)
+
     async def sweep(self, only: Callable[[Identity], bool] = lambda _i: True) -> None:
         snapshot = {c: i for c, i in self._identity.items() if only(i)}
         if not snapshot:
@@ -107,12 +116,7 @@ class SocketRegistry:
                 connection.close(verdict.code, verdict.reason)
             elif verdict is not None and verdict != old:
                 self._identity[connection] = verdict
-                was_read_only = connection.read_only
-                connection.read_only = not writes_allowed(verdict.role, verdict.phase)
-                connection.read_only_reason = read_only_reason(verdict.role, verdict.phase)
-                if connection.read_only and not was_read_only:
-                    # Tell the page at once: the server now drops its edits (docs/congress-day.md).
-                    connection.send(encode_permission_denied(connection.read_only_reason))
+                _set_access(connection, verdict, tell=True)
                 connection.presence_identity = presence_identity(verdict)  # from its next state on
 
     async def _sweep_forever(self) -> None:
@@ -122,3 +126,22 @@ class SocketRegistry:
                 await self.sweep()
             except Exception:  # a database hiccup: the next sweep tries again
                 log.exception("access sweep failed; retrying in %.0f s", self.recheck_seconds)
+
+
+def _set_access(connection: Connection, identity: Identity, tell: bool = False) -> None:
+    """Whether the socket may write, from the person, the phase, the pen and the room's kind.
+
+    With `tell`, a socket whose access changed is told in the same step (docs/congress-day.md): that
+    the server now drops its edits and why, or (pen mode over, issue 15) that it may write again.
+    A room only the server writes is never told: no page writes it.
+    """
+    was = connection.read_only_reason if connection.read_only else ""
+    reason = read_only_reason(identity, room_kind(connection.room_name))
+    connection.read_only = bool(reason)
+    connection.read_only_reason = reason
+    if not tell or reason == was or SERVER_WRITES in (reason, was):
+        return
+    if reason:
+        connection.send(encode_permission_denied(reason))
+    else:
+        connection.send(encode_permission_granted(was))

@@ -150,6 +150,30 @@ class Directory(BoundTables):
             session.commit()
             return congress
 
+    def set_pen(
+        self, congress_id: int, on: bool, holders: Iterable[int]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        wanted = set(holders)
+        with self._session() as session:
+            congress = session.get(CongressRow, congress_id)
+            if congress is None:
+                raise DomainError("no such congress")
+            people = session.exec(
+                select(ParticipantRow).where(ParticipantRow.congress_id == congress_id)
+            ).all()
+            eligible = {p.id for p in people if p.revoked_at is None and p.role != Role.OBSERVER.value}
+            if wanted - eligible:
+                raise DomainError("a pen goes only to a participant or organiser of this congress")
+            for person in people:
+                if person.pen_holder != (person.id in wanted):
+                    person.pen_holder = person.id in wanted
+                    session.add(person)
+            congress.pen_on = on
+            congress.pen_version += 1
+            session.add(congress)
+            session.commit()
+            return congress, sorted((p for p in people if p.pen_holder), key=lambda p: (p.name, p.id or 0))
+
     def documents(self, congress_id: int) -> list[DocumentRow]:
         with self._session() as session:
             query = select(DocumentRow).where(DocumentRow.congress_id == congress_id)

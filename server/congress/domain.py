@@ -32,7 +32,13 @@ class Site(StrEnum):
 
 
 # Every congress has these live documents; each is one room named `{slug}.{kind}`.
-DOCUMENT_KINDS = ("motion", "mindmap")
+# People write the first two (their history is the log's, archives carry it); the server alone
+# writes the other two, from its database (issue 15, server/decisions/live.py): the decisions
+# everyone follows, and the organisers' live tallies.
+WRITTEN_KINDS = ("motion", "mindmap")
+SERVER_KINDS = ("decisions", "tally")
+DOCUMENT_KINDS = WRITTEN_KINDS + SERVER_KINDS
+ORGANISERS_ONLY_KINDS = ("tally",)
 
 # No dot in a slug, so `{slug}.{kind}` always splits back unambiguously, and the
 # room name stays inside server.realtime.room.ROOM_NAME (letters, digits, `.`, `_`, `-`).
@@ -67,18 +73,27 @@ def _neighbours(phase: Phase) -> list[Phase]:
     return [PHASES[i] for i in (index - 1, index + 1) if 0 <= i < len(PHASES)]
 
 
-def writes_allowed(role: Role, phase: Phase) -> bool:
-    """Observers never write; once published the documents are frozen for everyone."""
-    return role is not Role.OBSERVER and phase is not Phase.PUBLISHED
+SERVER_WRITES = "server"  # the reason of a socket on a room only the server writes: never told
 
 
-def read_only_reason(role: Role, phase: Phase) -> str:
-    """Why a person's sockets are read-only, as the client names it ("" when they may write)."""
-    if phase is Phase.PUBLISHED:
+def read_only_reason(identity: Identity, kind: str) -> str:
+    """Why a person's socket on a room of kind `kind` is read-only, as the client names it
+    ("" when they may write). Observers never write; once published nobody does; in pen mode
+    (issue 15) only organisers and pen holders write the motion, the mind map stays open."""
+    if kind in SERVER_KINDS:
+        return SERVER_WRITES
+    if identity.phase is Phase.PUBLISHED:
         return "published"
-    if role is Role.OBSERVER:
+    if identity.role is Role.OBSERVER:
         return "observer"
+    if kind == "motion" and identity.pen_on and not identity.is_organiser and not identity.pen_holder:
+        return "pen"
     return ""
+
+
+def room_kind(room: str) -> str:
+    """The kind of a room named `{slug}.{kind}`."""
+    return room.rsplit(".", 1)[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +112,10 @@ class Identity:
     # On site or remote, as the organisers registered them: shown to others by the server, never
     # taken from what a client says about itself (crdt/awareness.py with_identity).
     site: Site = Site.ON_SITE
+    # Pen mode of the congress and whether this person holds a pen (server/decisions/pen.py),
+    # read with the congress and the person like the phase and the role.
+    pen_on: bool = False
+    pen_holder: bool = False
     # The person's place in their congress, in the order people were registered: their colour
     # everywhere (server/palette.py), set by the server, never by a client.
     rank: int = 0

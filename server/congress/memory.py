@@ -141,6 +141,24 @@ class MemoryDirectory:
         congress.phase = target.value
         return _copy(congress)
 
+    def set_pen(
+        self, congress_id: int, on: bool, holders: Iterable[int]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        congress = self._congresses.get(congress_id)
+        if congress is None:
+            raise DomainError("no such congress")
+        wanted = set(holders)
+        people = [p for p in self._people.values() if p.congress_id == congress_id]
+        eligible = {p.id for p in people if p.revoked_at is None and p.role != Role.OBSERVER.value}
+        if wanted - eligible:
+            raise DomainError("a pen goes only to a participant or organiser of this congress")
+        for person in people:
+            person.pen_holder = person.id in wanted
+        congress.pen_on = on
+        congress.pen_version += 1
+        holding = sorted((p for p in people if p.pen_holder), key=lambda p: (p.name, p.id or 0))
+        return _copy(congress), [_copy(p) for p in holding]
+
     def documents(self, congress_id: int) -> list[DocumentRow]:
         return [_copy(d) for _, d in sorted(self._documents.items()) if d.congress_id == congress_id]
 

@@ -20,6 +20,10 @@ class CongressRow(SQLModel, table=True):
     ends_on: dt.date | None = Field(default=None, sa_column=Column(SqlDate, nullable=True))
     phase: str = Field(default="contributions", max_length=20)
     created_at: float
+    # Pen mode (issue 15, server/decisions/pen.py): while on, only organisers and the people
+    # holding a pen write the motion; `pen_version` grows with each change (the live room's order).
+    pen_on: bool = False
+    pen_version: int = 0
 
 
 class DocumentRow(SQLModel, table=True):
@@ -52,6 +56,8 @@ class ParticipantRow(SQLModel, table=True):
     claimed_at: float | None = None
     # The shared role link that lists this person, if any.
     group_invitation_id: str | None = Field(default=None, max_length=40, index=True)
+    # Named by the organisers to write the motion in pen mode (issue 15).
+    pen_holder: bool = False
 
 
 class InvitationRow(SQLModel, table=True):

@@ -55,6 +55,15 @@ class DirectoryRepository(Protocol):
 
     def set_phase(self, congress_id: int, target: Phase) -> CongressRow: ...
 
+    def set_pen(
+        self, congress_id: int, on: bool, holders: Iterable[int]
+    ) -> tuple[CongressRow, list[ParticipantRow]]:
+        """Pen mode on or off and exactly these people holding a pen, in one transaction; the
+        congress's `pen_version` grows by one. Holders are participants or organisers of this congress,
+        not revoked (DomainError otherwise, nothing changed). Returns the congress and the holders,
+        by name then id."""
+        ...
+
     def documents(self, congress_id: int) -> list[DocumentRow]: ...
 
     def document_by_room(self, room: str) -> DocumentRow | None: ...

@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import logging
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -22,7 +23,7 @@ from server.congress.directory import Directory
 from server.congress.domain import DomainError, Identity, NewParticipant, Phase, Role
 from server.congress.models import CongressRow, InvitationRow, ParticipantRow
 from server.congress.people import parse_person
-from server.congress.views import Closed, Congress, Here, Invitation, Member, Person
+from server.congress.views import Card, Closed, Congress, Here, Invitation, Member, Person
 from server.errors import BadRequest, NotYourCongress
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,11 @@ class Sockets(Protocol):
     def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int: ...
 
     def refresh_congress(self, congress_id: int) -> None: ...
+
+
+def _sort_key(name: str) -> str:
+    """Names in the order a person reads a list: "Élodie" with the E, not after the Z."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 class Organising:
@@ -215,6 +221,31 @@ class Organising:
 
         return await asyncio.to_thread(work)
 
+    async def invitation_cards(self, me: Identity) -> list[Card]:
+        """Everyone not revoked, each with the link to print for them (the organisers' sheet)."""
+
+        def work() -> list[Card]:
+            links = self.current_links(self._row(me))
+            now = time.time()
+            shared = {
+                row.id: self.access.token_of(row)
+                for row in self.directory.invitations(me.congress_id)
+                if row.participant_id is None and row.revoked_at is None and row.expires_at >= now
+            }
+            cards = []
+            for row in self.directory.participants(me.congress_id):
+                if row.revoked_at is not None or row.id is None:
+                    continue
+                if row.group_invitation_id is not None:
+                    token = shared.get(row.group_invitation_id)
+                    cards.append(Card(Person.of(row, token), token, True))
+                else:
+                    token = links[row.id].token if row.id in links else None
+                    cards.append(Card(Person.of(row, token), token, False))
+            return sorted(cards, key=lambda c: (_sort_key(c.person.name), c.person.id))
+
+        return await asyncio.to_thread(work)
+
     async def register(self, me: Identity, person: NewParticipant) -> Invitation:
         return await asyncio.to_thread(lambda: self._invitation(self.add_person(self._row(me), person)))
 
@@ -280,7 +311,13 @@ class Organising:
 
     def connected(self, me: Identity) -> list[Here]:
         return [
-            Here(p.identity.participant_id, p.identity.name, p.identity.role.value, tuple(p.rooms))
+            Here(
+                p.identity.participant_id,
+                p.identity.name,
+                p.identity.role.value,
+                tuple(p.rooms),
+                p.identity.site.value,
+            )
             for p in self._connected(me)
         ]
 

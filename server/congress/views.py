@@ -134,6 +134,16 @@ class Here:
     name: str
     role: str
     rooms: tuple[str, ...]
+    site: str = "on_site"  # as the organisers registered them (Identity.site)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One person's invitation on the printable sheet: the link to print for them, if any is valid."""
+
+    person: Person
+    token: str | None  # their own newest link, or their shared link's; None: none is usable now
+    shared: bool  # a shared link: the person picks their name on opening it
 
 
 @dataclass(frozen=True, slots=True)

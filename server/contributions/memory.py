@@ -100,6 +100,9 @@ class MemoryContributionStore:
                 changed += 1
         return changed
 
+    def count(self, congress_id: int) -> int:
+        return len(self._of(congress_id))
+
     def axes(self, congress_id: int) -> list[str]:
         return sorted({r.axis for r in self._of(congress_id) if r.axis}, key=str.casefold)
 

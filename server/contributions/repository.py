@@ -71,6 +71,10 @@ class ContributionRepository(Protocol):
 
     def axes(self, congress_id: int) -> list[str]: ...
 
+    def count(self, congress_id: int) -> int:
+        """How many contributions the congress holds."""
+        ...
+
     def surface(self, congress_id: int, keys: Sequence[str]) -> int:
         """Mark these contributions as placed in the mind map by an organiser; how many changed."""
         ...

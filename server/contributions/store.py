@@ -126,6 +126,12 @@ class ContributionStore(BoundTables):
             session.commit()
         return changed
 
+    def count(self, congress_id: int) -> int:
+        """How many contributions the congress holds (the organisers' live figures)."""
+        with self._session() as session:
+            query = select(func.count()).select_from(ContributionRow)
+            return int(session.exec(query.where(ContributionRow.congress_id == congress_id)).one())
+
     def axes(self, congress_id: int) -> list[str]:
         with self._session() as session:
             query = (

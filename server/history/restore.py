@@ -5,7 +5,7 @@ applied to the room like anyone's keystrokes (fanned out, logged under the
 organiser's name, relayed to other processes), so the history keeps every
 step and people typing at that moment converge as with any concurrent edit.
 
-The motion is changed word by word (crdt.history.word_diff): words both
+The motion is changed word by word (crdt.edits.rewrite_words): words both
 versions share are left in place, so what someone types inside them at the
 same moment survives. pycrdt indexes text in UTF-8 bytes, so offsets are
 counted in bytes. The mind map gets back each node's fields; nodes created
@@ -14,27 +14,15 @@ since are soft-deleted; a node moved since is moved back as a new move.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from pycrdt import Doc, Map, Text
 
-from crdt.history import word_diff
+from crdt.edits import edit_on_copy, rewrite_words
 from crdt.mindmap import ROOT_ID, nodes_map
 from crdt.motion import TEXT
 
 MOVE_FIELDS = ("parent", "prev_parent", "moved")
-
-
-def _edit_copy(live: Doc[Any], change: Callable[[Doc[Any]], None]) -> bytes | None:
-    """The update of `change` made on a copy of `live`, or None if it changed nothing."""
-    copy: Doc[Any] = Doc()
-    copy.apply_update(live.get_update())
-    sent: list[bytes] = []
-    copy.observe(lambda event: sent.append(event.update))
-    with copy.transaction():
-        change(copy)
-    return sent[0] if sent else None
 
 
 def motion_restore(live: Doc[Any], target: str) -> bytes | None:
@@ -42,18 +30,9 @@ def motion_restore(live: Doc[Any], target: str) -> bytes | None:
 
     def change(doc: Doc[Any]) -> None:
         text = doc.get(TEXT, type=Text)
-        offset = 0  # in UTF-8 bytes, as pycrdt counts
-        for step in word_diff(str(text), target):
-            size = len(step.text.encode())
-            if step.op == "equal":
-                offset += size
-            elif step.op == "delete":
-                del text[offset : offset + size]
-            else:
-                text.insert(offset, step.text)
-                offset += size
+        rewrite_words(text, 0, str(text), target)
 
-    return _edit_copy(live, change)
+    return edit_on_copy(live, change)
 
 
 def mindmap_restore(live: Doc[Any], target: Doc[Any]) -> bytes | None:
@@ -79,4 +58,4 @@ def mindmap_restore(live: Doc[Any], target: Doc[Any]) -> bytes | None:
             if node_id not in wanted and node_id != ROOT_ID and not nodes[node_id].get("deleted"):
                 nodes[node_id]["deleted"] = True
 
-    return _edit_copy(live, change)
+    return edit_on_copy(live, change)

@@ -213,6 +213,11 @@ class History:
         """The newest position of the congress (0 while nothing was written)."""
         return max(m.last_id for m in (await self.marks(slug)).values())
 
+    async def edits_since(self, slug: str, at: float) -> int:
+        """How many updates of the congress's documents were logged after unix time `at`."""
+        marks = await self.marks(slug)
+        return sum(len(m.times) - bisect.bisect_right(m.times, at) for m in marks.values())
+
     async def position_at_time(self, slug: str, at: float) -> int:
         """The newest position accepted at or before unix time `at` (0 before the first edit)."""
         found = [m.before_time(at) for m in (await self.marks(slug)).values()]

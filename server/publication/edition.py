@@ -29,6 +29,9 @@ class Edition:
     markdown: str
     lang: str
     slug: str
+    moment: str = ""  # when the version was written, in words ("2 décembre 2026, 15 h 02"); "" if empty
+    # The results of the votes closed up to this version (issue 15), one sentence each.
+    decisions: tuple[str, ...] = ()
 
     def word(self, key: str) -> str:
         return word(key, self.lang)
@@ -45,7 +48,12 @@ class Edition:
 
 
 def make_edition(
-    congress: CongressRow, version: MotionVersion, people: list[ParticipantRow], lang: str, clock: Clock
+    congress: CongressRow,
+    version: MotionVersion,
+    people: list[ParticipantRow],
+    lang: str,
+    clock: Clock,
+    decisions: tuple[str, ...] = (),
 ) -> Edition:
     names = {p.id: p.name for p in people}
     contributors = tuple(names.get(pid) or word("someone", lang, id=pid) for pid in version.contributors)
@@ -65,4 +73,6 @@ def make_edition(
         markdown=version.text,
         lang=lang,
         slug=congress.slug,
+        moment=clock.moment(version.at, lang),
+        decisions=decisions,
     )

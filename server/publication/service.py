@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from server.clock import Clock
@@ -42,6 +43,14 @@ class Published:
     published_by: str
 
 
+@dataclass(frozen=True, slots=True)
+class PublicEdition:
+    """What the public page shows: the published edition, and when it was published, in words."""
+
+    edition: Edition
+    published_on: str  # "2 décembre 2026, 15 h 40", in the congress's time zone
+
+
 class Publishing:
     def __init__(
         self,
@@ -59,6 +68,9 @@ class Publishing:
         self._publications = publications
         self.seeker = seeker or Seeker(store)  # the history's, to share its cached states
         self._published: OrderedDict[tuple[str, int], MotionVersion] = OrderedDict()
+        # The results of the votes closed up to a position, in a language (issue 15: server/decisions/
+        # record.py, set by server/app.py); none: the editions carry no decisions.
+        self.results: Callable[[int, int | None, str], Awaitable[tuple[str, ...]]] | None = None
 
     @property
     def publications(self) -> PublicationRepository:
@@ -104,7 +116,9 @@ class Publishing:
         motion = await self.motion(congress, version)
         assert congress.id is not None
         people = await asyncio.to_thread(self.directory.participants, congress.id)
-        return make_edition(congress, motion, people, lang, self.clock)
+        upto = None if version == CURRENT else motion.position
+        decisions = await self.results(congress.id, upto, lang) if self.results else ()
+        return make_edition(congress, motion, people, lang, self.clock, decisions)
 
     async def flush(self) -> None:
         """Wait (a little) for the accepted updates still queued for the log."""
@@ -148,6 +162,17 @@ class Publishing:
         if row is None:
             return None
         return await self._edition(congress, row.position, lang)
+
+    async def public_edition(self, slug: str, lang: str) -> PublicEdition | None:
+        """The public page's edition of congress `slug` and its date of publication, or None."""
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None or congress.id is None:
+            return None
+        row = await asyncio.to_thread(self._publication, congress.id)
+        if row is None:
+            return None
+        edition = await self._edition(congress, row.position, lang)
+        return PublicEdition(edition, self.clock.moment(row.published_at, lang))
 
     def _keep(self, motion: MotionVersion) -> None:
         self._published[(motion.room, motion.position)] = motion

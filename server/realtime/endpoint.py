@@ -27,6 +27,7 @@ from crdt.protocol import (
 )
 from crdt.updates import CausalGap, EngineFailure, TooDeep, UpdateError
 from server.auth.door import Door
+from server.congress.domain import SERVER_WRITES
 from server.errors import (
     AccessDenied,
     BadMessage,
@@ -122,7 +123,7 @@ def _greet(room: Room, connection: Connection) -> None:
     """Open the sync: our state vector (the client answers with what we lack) and who is here.
 
     A read-only connection is told so first, before any of its edits could be dropped unseen."""
-    if connection.read_only:
+    if connection.read_only and connection.read_only_reason != SERVER_WRITES:
         connection.send(encode_permission_denied(connection.read_only_reason or "read-only"))
     connection.send(encode_sync_step1(room.doc.get_state()))
     if room.presence.live_ids():

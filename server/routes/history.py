@@ -118,6 +118,10 @@ async def timeline(request: Request, services: Services, identity: Identity) -> 
             version_json(v, who.names, history.clock.moment(await history.time_of(slug, v.position), lang))
             for v in versions
         ],
+        # Issue 15: closed votes and decided amendments, as events of the day.
+        "decisions": [
+            e.json() for e in await services.record.events(identity.congress_id, language(request))
+        ],
     }
 
 

@@ -71,6 +71,8 @@ async def timeline_page(request: Request, services: Services, identity: Identity
         "when": _when(history, lang),
         "period": lambda start, end: _period(history, lang, start, end),
         "figure": figure,
+        "clock": lambda at: history.clock.time_of_day(at, lang),
+        "decisions": await services.record.events(identity.congress_id, lang),  # issue 15
     }
     return render(request, "timeline.html", context, area=AREA)
 

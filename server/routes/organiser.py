@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.routing import Route
 
+from server.congress.dashboard import Live
 from server.congress.domain import Identity, Phase
 from server.congress.people import parse_person, parse_role
 from server.congress.views import Closed, Here, Invitation, Person
@@ -71,7 +72,26 @@ def here_json(here: Here) -> dict[str, Any]:
         "participant_id": here.participant_id,
         "name": here.name,
         "role": here.role,
+        "site": here.site,
         "rooms": list(here.rooms),
+        # The kinds of document open ("motion", "mindmap"), which the page names in words.
+        "documents": sorted({room.rpartition(".")[2] for room in here.rooms}),
+    }
+
+
+def live_json(live: Live) -> dict[str, Any]:
+    return {
+        "phase": live.phase,
+        "connected": {
+            "people": len(live.here),
+            "on_site": live.on_site,
+            "remote": live.remote,
+            **{f"{role}s": live.by_role(role) for role in ("organiser", "participant", "observer")},
+        },
+        "here": [here_json(h) for h in live.here],
+        "contributions": live.contributions,
+        "edits_per_minute": live.edits_per_minute,
+        "at": live.at,
     }
 
 
@@ -168,6 +188,11 @@ async def connected_now(request: Request, services: Services, identity: Identity
     return [here_json(h) for h in services.organising.connected(identity)]
 
 
+async def live_status(request: Request, services: Services, identity: Identity) -> Any:
+    """What the organisers' page polls every few seconds (server/congress/dashboard.py)."""
+    return live_json(await services.dashboard.live(identity))
+
+
 ROUTES = [
     Route("/api/congresses", any_organiser(create_congress, 201), methods=["POST"]),
     Route("/api/congresses/{slug}", organiser(get_congress), methods=["GET"]),
@@ -196,4 +221,5 @@ ROUTES = [
         methods=["POST"],
     ),
     Route("/api/congresses/{slug}/connected", organiser(connected_now), methods=["GET"]),
+    Route("/api/congresses/{slug}/status", organiser(live_status), methods=["GET"]),
 ]

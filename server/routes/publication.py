@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from server.app import Services
 
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word (DOCX)"}
+PUBLIC_ORDER = ("pdf", "docx", "html", "md")  # what the press reaches for first
+
+
+def _public_rank(name: str) -> int:
+    return PUBLIC_ORDER.index(name) if name in PUBLIC_ORDER else len(PUBLIC_ORDER)
 
 
 class NotPublished(NotFound):
@@ -54,18 +59,22 @@ def download(edition: Edition, data: bytes, name: str) -> Response:
 
 async def published_page(request: Request, services: Services) -> Response:
     slug, lang = request.path_params["slug"], language(request)
-    edition = await services.publishing.published_edition(slug, lang)
-    if edition is None:
-        title = word("not_published", lang)
-        nothing = {"title": title, "heading": title, "keys": ["not_published_text"]}
-        return render(request, "message.html", nothing, status=404)
+    public = await services.publishing.public_edition(slug, lang)
+    if public is None:  # or no such congress: the same page, so the public learns nothing of either
+        return render(request, "published_none.html", {"title": word("not_published", lang)}, status=404)
+    edition = public.edition
+    written = word("version_at", lang, "publication", when=edition.moment) if edition.moment else ""
     context: dict[str, Any] = {
         **edition_context(edition),
         "title": edition.title,
         "slug": slug,
-        "formats": [(name, FORMAT_NAMES[name]) for name in FORMATS],
+        "formats": [(name, FORMAT_NAMES[name]) for name in sorted(FORMATS, key=_public_rank)],
+        "published_on": public.published_on,
+        "version_line": " — ".join(
+            v for v in (word("published_on", lang, "publication", when=public.published_on), written) if v
+        ),
     }
-    return render(request, "published.html", context)
+    return render(request, "published.html", context, area="publication")
 
 
 async def published_download(request: Request, services: Services) -> Response:

@@ -50,7 +50,7 @@ def revision(args: argparse.Namespace, settings: Settings) -> int:
         engine = create_engine(f"sqlite:///{Path(tmp) / 'head.sqlite3'}")
         migrations.upgrade(engine)
         with engine.connect() as connection:
-            number = f"{int(migrations.head()) + 1:04d}"
+            number = f"{int(migrations.head()[:4]) + 1:04d}"  # "0004_decisions" is 4
             script: Any = command.revision(
                 migrations.config(connection), args.message, autogenerate=True, rev_id=number
             )

@@ -19,6 +19,7 @@ from server.contributions.classifier import ClassificationBusy
 from server.contributions.service import ImportRefused as ContributionsRefused
 from server.contributions.service import NotFound as ContributionNotFound
 from server.contributions.service import PhaseClosed
+from server.decisions.errors import Coded, Invalid
 from server.errors import (
     AccessDenied,
     Conflict,
@@ -64,8 +65,10 @@ def status_of(exc: Exception) -> int:
     return 500
 
 
-def body_of(exc: Exception) -> dict[str, Any]:
+def body_of(exc: Exception, lang: str = "fr") -> dict[str, Any]:
     """The JSON answer: always `error`, and what else a client needs to show the problem."""
+    if isinstance(exc, Coded):
+        return {"error": exc.error_code, "message": coded_message(exc, lang)}
     if isinstance(exc, AccessDenied):
         return {"error": exc.reason}
     body: dict[str, Any] = {"error": str(exc)}
@@ -78,6 +81,14 @@ def body_of(exc: Exception) -> dict[str, Any]:
     return body
 
 
+def coded_message(exc: Coded, lang: str) -> str:
+    """The sentence of a coded refusal (issue 15) in the asker's language, naming the field if one."""
+    if isinstance(exc, Invalid) and exc.field:
+        rule = word(exc.rule, lang, "decisions", **exc.values) if exc.rule else ""
+        return word("invalid_field", lang, "decisions", field=exc.field, rule=rule)
+    return word(exc.error_code, lang, "decisions")
+
+
 def answers_json(request: Request) -> bool:
     """The API answers in JSON; so do the routes that asked to (downloads, marked by server/web/guards.py)."""
     return request.url.path.startswith("/api/") or bool(request.scope.get(JSON_FLAG))
@@ -88,7 +99,7 @@ async def on_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, AccessDenied):
         log.info("%s %s refused (%d): %s", request.method, request.url.path, status, exc)
     if answers_json(request):
-        return JSONResponse(body_of(exc), status_code=status)
+        return JSONResponse(body_of(exc, language(request)), status_code=status)
     return error_page(request, exc, status)
 
 

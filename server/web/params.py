@@ -51,9 +51,9 @@ async def body(request: Request, limit: int = MAX_BODY, what: str = "request") -
     return data
 
 
-async def json_object(request: Request) -> dict[str, Any]:
-    """The request's JSON object (an empty body is `{}`)."""
-    data = await body(request)
+async def json_object(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
+    """The request's JSON object (an empty body is `{}`), of at most `limit` bytes."""
+    data = await body(request, limit)
     try:
         value = json.loads(data or b"{}")
     except ValueError:

@@ -2,6 +2,7 @@
 import { t } from './i18n.js'
 import { blockForLine, lineOf, render } from './motion/markdown.js'
 import { mapViewer } from './mindmap/page.js'
+import { projectedVote } from './projected-vote.js'
 
 /** Where a remote change ends in the new text (where its writer's cursor is), or null if nothing changed. */
 function changeEnd (delta) {
@@ -15,7 +16,7 @@ function changeEnd (delta) {
   return end
 }
 
-export function projectorPage (main, { rooms, config }) {
+export function projectorPage (main, { rooms, config, decisions }) {
   main.classList.add('projector-page')
   const ytext = rooms.motion.doc.getText('text')
   const controls = document.createElement('div')
@@ -35,7 +36,9 @@ export function projectorPage (main, { rooms, config }) {
   motion.setAttribute('aria-label', t('motion'))
   const mapHost = document.createElement('div')
   mapHost.className = 'projected-map'
-  main.append(controls, motion, mapHost)
+  // The vote the organisers show takes the screen; the motion (or the map) comes back after.
+  const vote = projectedVote({ decisions, onShown: (shown) => { main.dataset.vote = shown ? 'shown' : '' } })
+  main.append(controls, vote.element, motion, mapHost)
   let map = null
 
   let showing = 'motion'

@@ -8,8 +8,11 @@
 // auth message "permission denied" and a reason ("published", "observer"),
 // first on a new connection and at once when a phase change freezes an open one
 // (server/auth/sockets.py); the stock provider only logs it, this one emits
-// `read-only` with the reason. Everything else (sync, reconnection with
-// back-off, 44xx closes being final) is the stock behaviour.
+// `read-only` with the reason. When the server takes its edits again (the pen was
+// put down, issue 15) it sends the auth type 1, which y-protocols does not define and
+// the stock provider ignores: this one emits `writable` with the reason that ended.
+// Everything else (sync, reconnection with back-off, 44xx closes being final) is the
+// stock behaviour.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { encodeAwarenessUpdate } from 'y-protocols/awareness'
@@ -18,6 +21,7 @@ import { WebsocketProvider } from 'y-websocket'
 const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
 const PERMISSION_DENIED = 0
+const PERMISSION_GRANTED = 1 // ours, not y-protocols': the socket may write again (crdt/protocol.py)
 
 export class OwnPresenceProvider extends WebsocketProvider {
   constructor (serverUrl, room, doc, options) {
@@ -34,7 +38,9 @@ export class OwnPresenceProvider extends WebsocketProvider {
     }
     this.awareness.on('update', this._awarenessUpdateHandler)
     this.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder, provider) => {
-      if (decoding.readVarUint(decoder) === PERMISSION_DENIED) provider.emit('read-only', [decoding.readVarString(decoder)])
+      const kind = decoding.readVarUint(decoder)
+      if (kind === PERMISSION_DENIED) provider.emit('read-only', [decoding.readVarString(decoder)])
+      else if (kind === PERMISSION_GRANTED) provider.emit('writable', [decoding.readVarString(decoder)])
     }
   }
 }

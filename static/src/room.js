@@ -25,9 +25,11 @@ export class Room extends EventTarget {
     this.awareness = this.provider.awareness
     this.status = navigator.onLine ? 'connecting' : 'offline'
     this.refused = false
-    // Why the server takes no edits from this page: '' (it does), 'published', 'observer', 'refused'.
+    // Why the server takes no edits from this page: '' (it does), 'published', 'observer', 'pen'
+    // (the final reading: others hold the pen), 'refused', 'tooMany'.
     this.readOnly = ''
     this._everSynced = false
+    this._deniedHere = false // this socket was told it is read-only
     this._unsentKey = `ubiquite:unsent:${name}`
     this.unsent = Number(localStorage.getItem(this._unsentKey) || 0)
 
@@ -42,6 +44,7 @@ export class Room extends EventTarget {
       this._lastLocalEdit = now
     })
     this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this._deniedHere = false
       if (status === 'connected' || !this._everSynced) this.status = 'connecting'
       else this.status = this.provider.shouldConnect ? 'reconnecting' : 'offline'
       this._changed()
@@ -51,6 +54,8 @@ export class Room extends EventTarget {
         this.status = 'connected'
         this._everSynced = true
         this._setUnsent(0)
+        // A read-only socket is told so before its sync opens: a new socket synced untold may write.
+        if (!this._deniedHere) this._becameWritable()
       }
       this._changed()
     })
@@ -60,7 +65,11 @@ export class Room extends EventTarget {
       this.status = 'offline'
       this._becameReadOnly(code === TOO_MANY ? 'tooMany' : 'refused')
     })
-    this.provider.on('read-only', (reason) => this._becameReadOnly(reason || 'read-only'))
+    this.provider.on('read-only', (reason) => {
+      this._deniedHere = true
+      this._becameReadOnly(reason || 'read-only')
+    })
+    this.provider.on('writable', () => this._becameWritable())
     // The browser knows before the socket does: stop retrying while offline, resume at once after.
     window.addEventListener('offline', () => {
       this.provider.disconnect()
@@ -93,6 +102,23 @@ export class Room extends EventTarget {
   async forgetLocal () {
     this._setUnsent(0)
     await this.local.clearData()
+  }
+
+  /**
+   * Reconnect, so that the server says again whether it takes this page's edits: the page's way to
+   * check when the decisions say the pen was put down but no socket message said so.
+   */
+  reconnect () {
+    this.provider.disconnect()
+    this.provider.connect()
+  }
+
+  /** The server takes this page's edits again: told so on the socket, or a new one was not refused. */
+  _becameWritable () {
+    if (!this.readOnly || this.refused) return
+    this.readOnly = ''
+    this._changed()
+    this.dispatchEvent(new Event('writable'))
   }
 
   _becameReadOnly (reason) {

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 
 import { NODES, buildTree, toOutline } from '../src/mindmap/tree.js'
 import { outline } from '../src/motion/outline.js'
+import { applyMerge, mergeOutline } from '../src/motion/merge.js'
 import { splitWords, stripStart } from '../src/pytext.js'
 
 const golden = (name) =>
@@ -37,9 +38,24 @@ for (const fixture of golden('motions')) {
   })
 }
 
+for (const fixture of golden('merges')) {
+  test(`merge "${fixture.name}": the same insertions, preview and text as Python`, () => {
+    const tree = buildTree(docOf(fixture.updates).getMap(NODES))
+    const merge = mergeOutline(fixture.motion, tree, fixture.branch)
+    assert.equal(applyMerge(fixture.motion, merge), fixture.merged)
+    assert.deepEqual(merge.insertions.map((insertion) => insertion.text), fixture.inserted)
+    assert.deepEqual(merge.additions, fixture.additions)
+    assert.deepEqual(merge.kept, fixture.kept)
+    assert.equal(merge.empty, fixture.inserted.length === 0)
+    // Merging again adds nothing: every entry of the map is now found in the motion.
+    assert.ok(mergeOutline(fixture.merged, tree, fixture.branch).empty, 'a second merge adds nothing')
+  })
+}
+
 test('the fixtures are there and not empty', () => {
   assert.ok(golden('mindmaps').length >= 5)
   assert.ok(golden('motions').length >= 5)
+  assert.ok(golden('merges').length >= 5)
 })
 
 const characters = JSON.parse(readFileSync(new URL('../../tests/golden/characters.json', import.meta.url), 'utf8'))

@@ -2,11 +2,13 @@
 
 Builds a handful of documents with pycrdt and writes, for each, the updates that make it
 (base64, applied in order) and what Python reads from it: the mind map's tree and outline
-(`mindmaps.json`), the motion's text and outline (`motions.json`), and the characters
-Python counts as whitespace and digits (`characters.json`). tests/test_golden.py
+(`mindmaps.json`), the motion's text and outline (`motions.json`), a map merged into a
+motion's text by crdt/outline_merge.py (`merges.json`), and the characters Python counts as
+whitespace and digits (`characters.json`). tests/test_golden.py
 checks that Python still gives that output and that these files are up to date;
 static/test/golden.test.js applies the same updates to a Y.Doc and checks that the
-JavaScript ports (static/src/mindmap/tree.js, static/src/motion/outline.js) agree.
+JavaScript ports (static/src/mindmap/tree.js, static/src/motion/outline.js,
+static/src/motion/merge.js) agree.
 
 Every Doc has a fixed client id and every node a fixed id, so the output is the same on
 each run. After changing a case or the Python rules: `.venv/bin/python -m tests.golden.make_golden`.
@@ -39,10 +41,12 @@ from crdt.mindmap import (
     to_outline,
 )
 from crdt.motion import motion_text, outline
+from crdt.outline_merge import merge_outline
 
 HERE = Path(__file__).resolve().parent
 MINDMAPS = HERE / "mindmaps.json"
 MOTIONS = HERE / "motions.json"
+MERGES = HERE / "merges.json"
 CHARACTERS = HERE / "characters.json"
 ABOUT = "Written by tests/golden/make_golden.py; do not edit by hand."
 
@@ -353,6 +357,147 @@ def read_motion(updates: Updates) -> dict[str, Any]:
     return {"text": text, "outline": [asdict(entry) for entry in outline(text)]}
 
 
+# -- merges ------------------------------------------------------------------------------------
+
+Spec = list[tuple[str, "Spec"]]
+
+
+def _map(client_id: int, subject: str, spec: Spec) -> tuple[Doc[Any], dict[str, str]]:
+    """A map from nested (label, children) pairs; node ids are "m1", "m2"… in the order written."""
+    doc = _doc(client_id)
+    ensure_root(doc, subject)
+    ids: dict[str, str] = {}
+
+    def add(parent: str, children: Spec) -> None:
+        for label, below in children:
+            node_id = add_node(doc, parent, label, node_id=f"m{len(ids) + 1}")
+            ids[label] = node_id
+            add(node_id, below)
+
+    add(ROOT_ID, spec)
+    return doc, ids
+
+
+DEMO_MAP: Spec = [
+    ("Inclusion numérique", [("Former les aidants numériques", []), ("Ouvrir des lieux de médiation", [])]),
+    ("Cybersécurité des collectivités", [("Un plan de cybersécurité par intercommunalité", [])]),
+    ("Données et souveraineté", [("Héberger les données publiques en Europe", [])]),
+    ("Sobriété numérique", [("Allonger la durée de vie des équipements", [])]),
+]
+
+
+def merge_demo_again() -> tuple[Doc[Any], str, str | None]:
+    """The demo's bug: the motion already holds the map's outline, so nothing is added."""
+    doc, _ = _map(301, "Le numérique au service des territoires", DEMO_MAP)
+    return doc, f"# Le numérique au service des territoires\n\n{to_outline(build_tree(doc))}", None
+
+
+def merge_grown() -> tuple[Doc[Any], str, str | None]:
+    """The map grew: a lever, a proposal, two axes between and after; the motion's own words stay."""
+    spec: Spec = [
+        ("Inclusion numérique", [
+            ("Former les aidants numériques", [("Avec les CCAS", [])]),
+            ("Ouvrir des lieux de médiation", []),
+            ("Un chèque numérique", [("Pour les familles", []), ("Pour les aînés", [])]),
+        ]),
+        ("Cybersécurité des collectivités", [("Un plan par intercommunalité", [])]),
+        ("Données et souveraineté", [("Héberger en Europe", []), ("Ouvrir les données", [])]),
+        ("Sobriété numérique", []),
+    ]  # fmt: skip
+    doc, _ = _map(302, "Congrès", spec)
+    motion = (
+        "# Motion 2026\n\nPréambule.\n\n"
+        "## Axe 1 : Inclusion numérique\n\n"
+        "1. Former les aidants numériques\n   dans chaque département\n"
+        "2. Ouvrir des lieux de médiation\n\n"
+        "Un paragraphe de l'axe, après sa liste.\n\n"
+        "## Données et souveraineté\n\nDu texte, pas encore de proposition.\n"
+    )
+    return doc, motion, None
+
+
+def merge_reordered() -> tuple[Doc[Any], str, str | None]:
+    """The motion holds the map's axes in another order; a new first axis goes before the first one found."""
+    spec: Spec = [("Nouveau départ", [("Idée", [])]), ("Éducation", []), ("Santé", [("Centres", [])])]
+    doc, _ = _map(303, "Ordre", spec)
+    motion = "## Santé\n\n1. Centres\n\n## ÉDUCATION !\n\n1. Des écoles\n"
+    return doc, motion, None
+
+
+def merge_into_nothing() -> tuple[Doc[Any], str, str | None]:
+    """An empty motion receives exactly `to_outline` (placeholders and blank nodes left out)."""
+    spec: Spec = [("Inclusion", [("Nouvelle idée", []), ("   ", []), ("Former", [])]), ("New idea", [])]
+    doc, _ = _map(304, "Vide", spec)
+    return doc, "", None
+
+
+def merge_after_prose() -> tuple[Doc[Any], str, str | None]:
+    """A motion with a title and a paragraph, no axis, no final line break: axes at the end."""
+    doc, _ = _map(305, "Prose", [("Transition", [("Rénover", [])]), ("Mobilité", [])])
+    return doc, "# Motion\n\nLa région s'engage.", None
+
+
+def merge_fences_and_lists() -> tuple[Doc[Any], str, str | None]:
+    """Headings in fences are no axes; continuation lines, bullets, tabs and wide numbers keep their place."""
+    spec: Spec = [
+        ("Code", [("Premier", [("Sous premier", [("Plus bas", [])])]), ("Dixième", [("Levier dix", [])])]),
+        ("Inclusion", []),
+    ]
+    doc, _ = _map(306, "Listes", spec)
+    motion = (
+        "## Code\n\n```\n## Inclusion\n1. Premier\n```\n\n"
+        "1. Premier\n\tsuite avec une tabulation\n"
+        "\t1. Sous premier\n"
+        "- une puce\n"
+        "10. Dixième\n"
+        "suite paresseuse\n\n"
+        "    ~~~\n    du code dans l'item\n    ~~~\n"
+        "Texte après.\n"
+    )
+    return doc, motion, None
+
+
+def merge_branch() -> tuple[Doc[Any], str, str | None]:
+    """The map page's "Branche → plan": the branch's children are the axes, merged the same way."""
+    inclusion: Spec = [("Former", []), ("Équiper", [])]
+    spec: Spec = [("Atelier du matin", [("Inclusion", inclusion), ("Éthique", [])]), ("Autre", [])]
+    doc, ids = _map(307, "Branches", spec)
+    return doc, "# Motion\n\n## Inclusion\n\n1. Former\n", ids["Atelier du matin"]
+
+
+def merge_line_breaks_and_emoji() -> tuple[Doc[Any], str, str | None]:
+    """Windows line breaks, a paragraph separator, emoji before the insertions (UTF-16, code points)."""
+    spec: Spec = [("Climat 🌍", [("Planter 🌳", []), ("Rénover 🏠", [])]), ("Vélo 🚲", [])]
+    doc, _ = _map(308, "Émoji", spec)
+    return doc, "# 🇫🇷 Motion\r\n## climat 🌍\r\n1. Planter 🌳\r\n## Autre\u2029axe\n", None
+
+
+MERGE_CASES: dict[str, Callable[[], tuple[Doc[Any], str, str | None]]] = {
+    "demo_again": merge_demo_again,
+    "grown": merge_grown,
+    "reordered": merge_reordered,
+    "into_nothing": merge_into_nothing,
+    "after_prose": merge_after_prose,
+    "fences_and_lists": merge_fences_and_lists,
+    "branch": merge_branch,
+    "line_breaks_and_emoji": merge_line_breaks_and_emoji,
+}
+
+
+def read_merge(updates: Updates, motion: str, branch: str | None) -> dict[str, Any]:
+    """What Python inserts in `motion` for the map these updates make."""
+    doc = _doc(3)
+    for update in updates:
+        doc.apply_update(update)
+    merge = merge_outline(motion, build_tree(doc), branch)
+    return {
+        "merged": merge.apply(motion),
+        "inserted": [insertion.text for insertion in merge.insertions],
+        "additions": [asdict(addition) for addition in merge.additions],
+        "kept": merge.kept,
+    }
+
+
 # -- characters --------------------------------------------------------------------------------
 
 
@@ -386,9 +531,18 @@ def render() -> dict[Path, str]:
     for name, make_motion in MOTION_CASES.items():
         motion_updates = make_motion()
         motions.append({"name": name, "updates": _encode(motion_updates), **read_motion(motion_updates)})
+    merges = []
+    for name, make_merge in MERGE_CASES.items():
+        doc, motion, branch = make_merge()
+        updates = [doc.get_update()]
+        merges.append(
+            {"name": name, "updates": _encode(updates), "motion": motion, "branch": branch,
+             **read_merge(updates, motion, branch)}
+        )  # fmt: skip
     return {
         MINDMAPS: _dump({"about": ABOUT, "cases": mindmaps}),
         MOTIONS: _dump({"about": ABOUT, "cases": motions}),
+        MERGES: _dump({"about": ABOUT, "cases": merges}),
         CHARACTERS: json.dumps({"about": ABOUT, **characters()}) + "\n",
     }
 

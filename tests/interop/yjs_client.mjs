@@ -147,6 +147,15 @@ async function run (command) {
         text: text.toString(),
         state_vector: Buffer.from(Y.encodeStateVector(doc)).toString('hex')
       }
+    case 'anchor':
+      // A relative position as a browser makes one for an amendment's passage (docs/amendments.md):
+      // at UTF-16 index `index` of the text, base64 of Y.encodeRelativePosition.
+      return {
+        event: 'anchor',
+        rp: Buffer.from(Y.encodeRelativePosition(
+          Y.createRelativePositionFromTypeIndex(text, command.index, command.assoc ?? 0)
+        )).toString('base64')
+      }
     case 'awareness':
       awareness.setLocalState(command.state)
       return null

@@ -31,6 +31,18 @@ def push_mindmap(server: ServerProcess, room: str, doc: Doc[Any]) -> None:
     run_async(push)
 
 
+def push_motion(server: ServerProcess, room: str, text: str) -> None:
+    """Write `text` into the motion of `room` (empty before) and wait until the server holds it."""
+
+    async def push() -> None:
+        async with YClient(room_url(server, room)) as client:
+            client.text += text
+            async with YClient(room_url(server, room)) as check:
+                await check.wait_for_text(text)
+
+    run_async(push)
+
+
 def server_tree(server: ServerProcess, room: str) -> Node:
     """The mind map as a fresh pycrdt client of the room sees it."""
 

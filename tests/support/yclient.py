@@ -11,7 +11,9 @@ from pycrdt import Doc, Text
 
 from crdt.awareness import decode_awareness_update, encode_entry, join_entries
 from crdt.protocol import (
+    AuthMessage,
     AwarenessMessage,
+    Reader,
     SyncMessage,
     SyncType,
     decode_message,
@@ -53,6 +55,7 @@ class YClient:
         self.synced = asyncio.Event()
         self.peers: dict[int, Any] = {}
         self.received_frames = 0
+        self.auth: list[tuple[int, str]] = []  # the auth messages received: (type, reason)
         self.close_code: int | None = None
         self.close_reason = ""
         self._ws: Any = None
@@ -186,6 +189,9 @@ class YClient:
                         self._apply(message.payload)
                         if message.sync_type is SyncType.STEP2:
                             self.synced.set()
+                elif isinstance(message, AuthMessage):
+                    reader = Reader(message.payload)
+                    self.auth.append((reader.read_var_uint(), reader.read_var_string()))
                 elif isinstance(message, AwarenessMessage):
                     for entry in decode_awareness_update(message.update):
                         if entry.client_id == self.doc.client_id:

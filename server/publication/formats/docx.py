@@ -39,6 +39,10 @@ def write(edition: Edition) -> bytes:
     for block in blocks:
         _block(document, block)
 
+    if edition.decisions:
+        document.add_heading(edition.word("decisions"), level=1)
+        for result in edition.decisions:
+            document.add_paragraph(result, style="List Bullet")
     document.add_heading(edition.word("contributors"), level=1)
     for name in edition.contributors:
         document.add_paragraph(name, style="List Bullet")

@@ -78,6 +78,9 @@ def write(edition: Edition) -> bytes:
         lines += [esc(edition.meta), ""]
     motion = edition.markdown.strip() or edition.word("empty")
     lines += [f"*{esc(edition.version.strip())}*", "", "---", "", motion, ""]
+    if edition.decisions:
+        lines += ["---", "", f"## {edition.word('decisions')}", ""]
+        lines += [f"- {esc(result)}" for result in edition.decisions] + [""]
     lines += ["---", "", f"## {edition.word('contributors')}", ""]
     lines += [f"- {esc(name)}" for name in edition.contributors] or [edition.word("nobody")]
     return ("\n".join(lines) + "\n").encode()

@@ -102,6 +102,11 @@ def write(edition: Edition) -> bytes:
     for block in blocks:
         _block(pdf, block, widths.get(id(block), INDENT))
 
+    if edition.decisions:
+        pdf.ln(6)
+        _block(pdf, Block("heading", [Run(edition.word("decisions"))], level=2))
+        for result in edition.decisions:
+            _block(pdf, Block("item", [Run(result)], depth=1, label="•"))
     pdf.ln(6)
     _block(pdf, Block("heading", [Run(edition.word("contributors"))], level=2))
     names = edition.contributors or (edition.word("nobody"),)

@@ -10,6 +10,7 @@ def metadata() -> MetaData:
     """SQLModel's metadata once every model module is imported (each registers its tables there)."""
     import server.congress.models
     import server.contributions.models
+    import server.decisions.models
     import server.history.models
     import server.publication.models
     import server.store.models  # noqa: F401

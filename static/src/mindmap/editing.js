@@ -1,19 +1,29 @@
 // Editing the mind map in place: keyboard shortcuts, renaming, drag and drop, and the edits they make.
 import { t } from '../i18n.js'
-import { MoveRefused, addNode, orderBetween, place, remove, rename } from './ops.js'
+import { MoveRefused, addNode, orderBetween, place, recolour, remove, rename } from './ops.js'
 import { ROOT_ID, findNode } from './tree.js'
 
 /**
  * Keys follow the common mind-map tools: Tab adds a sub-branch, Enter a
- * sibling, F2 (or a double click) renames, Delete deletes, Alt+arrows move.
+ * sibling, F2 (or a double click) renames, Delete deletes, Alt+arrows move,
+ * Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo this person's edits.
  * Shift+Tab is left alone, so keyboard users can always leave the map.
+ * Every edit goes through `history` (mindmap/history.js): one action, one step.
  */
 export class MapEditor {
-  constructor (view, doc, { announce, onEdit }) {
+  constructor (view, doc, { announce, onEdit, history }) {
     this.view = view
     this.doc = doc
     this.announce = announce
     this.onEdit = onEdit
+    this.history = history
+    history.selection = () => this.view.selected
+    history.addEventListener('restored', ({ detail }) => {
+      this.view.render()
+      const keep = detail.selected && findNode(this.view.tree, detail.selected)
+      this.view.select(keep ? detail.selected : this.view.selected, { focus: this.view.list.contains(document.activeElement) })
+      this.announce(t(detail.type === 'undo' ? 'undone' : 'redone'))
+    })
     const list = view.list
     list.addEventListener('keydown', (event) => this._key(event))
     list.addEventListener('dblclick', (event) => {
@@ -33,28 +43,31 @@ export class MapEditor {
 
   addChild (parent = this.view.selected) {
     this.view.toggleFold(parent, false)
-    this._created(addNode(this.doc, parent, t('newIdea')))
+    this._created(this.history.edit(() => addNode(this.doc, parent, t('newIdea'))))
   }
 
   addSibling (id = this.view.selected) {
     if (id === ROOT_ID) return this.addChild(id)
     const siblings = this.siblings(id)
     const index = siblings.findIndex((node) => node.id === id)
-    this._created(addNode(this.doc, this.parentOf(id), t('newIdea'), orderBetween(siblings[index], siblings[index + 1])))
+    const order = orderBetween(siblings[index], siblings[index + 1])
+    this._created(this.history.edit(() => addNode(this.doc, this.parentOf(id), t('newIdea'), order)))
   }
 
   _created (id) {
+    this._freshStep = this.history.last
     this.onEdit(t('newIdea'))
     this.view.render()
     this.view.select(id)
     this.startRename(id, { fresh: true })
   }
 
-  /** A node created a moment ago and given no words (Escape, or left empty): gone for everyone. */
+  /** A node created a moment ago and given no words (Escape, or left empty): gone for everyone, its step too. */
   _dropFresh (id) {
     const visible = this.view.visibleIds()
     const parent = this.parentOf(id)
-    remove(this.doc, id)
+    // Its creation is taken back whole; should another step have come since, it is removed as an edit.
+    if (!this.history.drop(this._freshStep)) this.history.edit(() => remove(this.doc, id))
     this.announce(t('newIdeaDropped'))
     const previous = visible[visible.indexOf(id) - 1]
     this.view.render()
@@ -65,7 +78,7 @@ export class MapEditor {
     if (id === ROOT_ID) return
     const visible = this.view.visibleIds()
     const node = findNode(this.view.tree, id)
-    remove(this.doc, id)
+    this.history.edit(() => remove(this.doc, id))
     this.onEdit(node.label)
     this.announce(t('nodeDeleted', { label: node.label }))
     const next = visible[visible.indexOf(id) - 1] || ROOT_ID
@@ -98,7 +111,7 @@ export class MapEditor {
 
   _place (id, parent, index) {
     try {
-      place(this.doc, id, parent, index)
+      this.history.edit(() => place(this.doc, id, parent, index))
       this.onEdit(findNode(this.view.tree, id).label)
     } catch (error) {
       if (!(error instanceof MoveRefused)) throw error
@@ -130,7 +143,8 @@ export class MapEditor {
       this.view.hold(false)
       if (fresh && (!keep || !value)) return this._dropFresh(id)
       if (keep && value && value !== label.textContent) {
-        rename(this.doc, id, value)
+        // A fresh node's first name belongs to the step that created it: one undo removes both.
+        this.history.edit(() => rename(this.doc, id, value), { step: !fresh })
         this.onEdit(value)
         this.announce(t('nodeRenamed', { label: value }))
       }
@@ -145,8 +159,30 @@ export class MapEditor {
     input.addEventListener('blur', () => finish(true))
   }
 
+  recolour (colour, id = this.view.selected) {
+    this.history.edit(() => recolour(this.doc, id, colour))
+  }
+
+  undo () {
+    if (!this.history.undo()) this.announce(t('nothingToUndo'))
+  }
+
+  redo () {
+    if (!this.history.redo()) this.announce(t('nothingToRedo'))
+  }
+
   _key (event) {
     if (event.target.tagName === 'INPUT') return
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      const key = event.key.toLowerCase()
+      const command = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null
+      if (command) {
+        event.preventDefault()
+        event.stopPropagation()
+        this[command]()
+      }
+      return
+    }
     const combo = (event.altKey ? 'Alt+' : '') + (event.shiftKey ? 'Shift+' : '') + event.key
     const action = {
       Tab: () => this.addChild(),

@@ -1,7 +1,16 @@
 // Pan and zoom of the mind map: a CSS transform on the canvas, driven by pointer, wheel and keys.
+//
+// The map never shrinks its labels below READABLE_PX: zooming out stops there, and a map too big
+// to fit at that size opens on its central subject, to be panned (drag, wheel, arrows) and unfolded.
 
-const MIN = 0.3
+export const READABLE_PX = 13
 const MAX = 2.5
+
+/** The font size, in CSS pixels, of the map's smaller labels (any node but the central subject). */
+function labelSize (canvas) {
+  const label = canvas.querySelector('.mm-node:not(.mm-root) .mm-label') || canvas
+  return parseFloat(getComputedStyle(label).fontSize) || 16
+}
 
 export class PanZoom {
   constructor (viewport, canvas, { isHandle }) {
@@ -44,9 +53,14 @@ export class PanZoom {
     this.canvas.style.transform = `translate(${this.x}px, ${this.y}px) scale(${this.scale})`
   }
 
+  /** The smallest scale at which every label is still READABLE_PX or more on screen. */
+  minScale () {
+    return Math.min(1, READABLE_PX / labelSize(this.canvas))
+  }
+
   /** Zoom by `factor`, keeping the point (px, py) of the viewport where it is. */
   zoomAt (factor, px, py) {
-    const scale = Math.min(MAX, Math.max(MIN, this.scale * factor))
+    const scale = Math.min(MAX, Math.max(this.minScale(), this.scale * factor))
     this.x = px - ((px - this.x) * scale) / this.scale
     this.y = py - ((py - this.y) * scale) / this.scale
     this.scale = scale
@@ -58,15 +72,39 @@ export class PanZoom {
     this.zoomAt(factor, this.viewport.clientWidth / 2, this.viewport.clientHeight / 2)
   }
 
-  /** The whole map in view when it fits, the central subject at the left and mid-height. */
-  recentre () {
+  /**
+   * The whole map in view when it fits at a readable size, the central subject at the left;
+   * otherwise the readable size, the central subject (`root`) at the left and mid-height.
+   */
+  recentre (root = null) {
     const width = this.canvas.offsetWidth
     const height = this.canvas.offsetHeight
     const fit = Math.min(1, (this.viewport.clientWidth - 48) / width, (this.viewport.clientHeight - 48) / height)
-    this.scale = Math.max(MIN, fit)
+    const middle = root ? this._inCanvas(root).y : height / 2
+    this.scale = Math.max(this.minScale(), fit)
     this.x = 24
-    this.y = (this.viewport.clientHeight - height * this.scale) / 2
+    this.y = fit >= this.scale ? (this.viewport.clientHeight - height * this.scale) / 2 : this.viewport.clientHeight / 2 - middle * this.scale
     this.apply()
+  }
+
+  /** Bring `element` (inside the canvas) to the middle of the view, at least at a readable size. */
+  centreOn (element) {
+    this.steered = true
+    const { x, y } = this._inCanvas(element)
+    this.scale = Math.max(this.scale, this.minScale())
+    this.x = this.viewport.clientWidth / 2 - x * this.scale
+    this.y = this.viewport.clientHeight / 2 - y * this.scale
+    this.apply()
+  }
+
+  /** The centre of `element` in the canvas's own (unscaled) coordinates. */
+  _inCanvas (element) {
+    const canvas = this.canvas.getBoundingClientRect()
+    const box = element.getBoundingClientRect()
+    return {
+      x: (box.left + box.width / 2 - canvas.left) / this.scale,
+      y: (box.top + box.height / 2 - canvas.top) / this.scale
+    }
   }
 
   /** Pan just enough for `element` to be fully visible. */

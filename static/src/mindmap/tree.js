@@ -133,32 +133,38 @@ export function findNode (tree, id) {
 
 /** The motion's outline from the map, as crdt/mindmap.py `to_outline`: axes from the first level. */
 export function toOutline (tree, branch = null) {
-  const start = branch === null ? tree : findNode(tree, branch)
-  if (start === null) throw new Error(`no node ${branch}`)
   const lines = []
-  for (const axis of worded(start.children)) {
+  for (const axis of worded(outlineStart(tree, branch).children)) {
     lines.push(`## ${oneLine(axis.label)}`, '')
-    worded(axis.children).forEach((proposal, i) => lines.push(...items(proposal, i + 1, 0)))
+    worded(axis.children).forEach((proposal, i) => lines.push(...outlineItems(proposal, i + 1, 0)))
     lines.push('')
   }
   return lines.join('\n').trimEnd() + '\n'
+}
+
+/** The node whose children become the axes: the central subject, or `branch` ("Branche → plan"). */
+export function outlineStart (tree, branch = null) {
+  const start = branch === null ? tree : findNode(tree, branch)
+  if (start === null) throw new Error(`no node ${branch}`)
+  return start
 }
 
 /** The labels a new node starts with, in every language of the interface (server/words/client.json). */
 export const PLACEHOLDERS = new Set(['Nouvelle idée', 'New idea'])
 
 /** Leave out nodes nobody wrote anything in (blank or still the placeholder, and nothing below). */
-function worded (nodes) {
+export function worded (nodes) {
   return nodes.filter((node) => node.children.length || (oneLine(node.label) && !PLACEHOLDERS.has(oneLine(node.label))))
 }
 
-function items (node, number, indent) {
+/** `node` as item `number` at `indent` columns, its children nested under its text. */
+export function outlineItems (node, number, indent) {
   const lines = [`${' '.repeat(indent)}${number}. ${oneLine(node.label)}`]
-  worded(node.children).forEach((child, i) => lines.push(...items(child, i + 1, indent + `${number}. `.length)))
+  worded(node.children).forEach((child, i) => lines.push(...outlineItems(child, i + 1, indent + `${number}. `.length)))
   return lines
 }
 
 /** Python's `" ".join(label.split())`, with Python's whitespace. */
-function oneLine (label) {
+export function oneLine (label) {
   return splitWords(label).join(' ')
 }

@@ -3,13 +3,19 @@ import './map.css' // the drawing's own rules: the replay draws the map with thi
 import { t } from '../i18n.js'
 import { branchColour } from './palette.js'
 import { PanZoom } from './panzoom.js'
-import { ROOT_ID, buildTree, findNode } from './tree.js'
+import { ROOT_ID, buildTree, findNode, walk } from './tree.js'
 import { nodesMap } from './ops.js'
+
+// A map of more nodes than this opens with its deeper levels folded (`_size`).
+const OPEN_NODES = 40
 
 /**
  * The DOM mirrors the tree (li[data-id] > .mm-node, ul.mm-group > li…), which
  * the browser tests read back to compare with crdt/mindmap.py `build_tree`.
- * Folding is a personal view setting, kept in this browser only.
+ * Folding is a personal view setting, kept in this browser only: the branches this person
+ * folded or unfolded, and otherwise only the map's first levels open, so that the map of a
+ * whole day (300 nodes) opens legible with its axes in view, and unfolds where one looks.
+ * Every render dispatches `mm-rendered` on the list (mindmap/presence-marks.js draws on it).
  */
 export class MapView {
   constructor (host, doc, { label, room, editable, subject }) {
@@ -20,7 +26,12 @@ export class MapView {
     this.selected = ROOT_ID
     this.tree = null
     this._foldKey = `ubiquite:folded:${room}`
-    this.folded = new Set(JSON.parse(localStorage.getItem(this._foldKey) || '[]'))
+    const kept = JSON.parse(localStorage.getItem(this._foldKey) || '[]')
+    // A list: what this browser kept before branches could be unfolded from a folded level.
+    this.folded = new Set(Array.isArray(kept) ? kept : kept.folded)
+    this.unfolded = new Set(Array.isArray(kept) ? [] : kept.unfolded)
+    this.openDepth = Infinity // nodes at this depth and deeper are folded unless unfolded
+    this._sizedAt = 0 // the node count `openDepth` was chosen for
     this._held = false
 
     this.viewport = document.createElement('div')
@@ -47,7 +58,15 @@ export class MapView {
       }
     })
     this.list.addEventListener('keydown', (event) => this._navigate(event))
-    this.nodes.observeDeep(() => this.render())
+    // This page's own edits are drawn at once (the editor selects what it just made); what
+    // arrives from others at most once a frame: redrawing 300 nodes costs tens of ms, and
+    // a room of people editing the map would otherwise redraw it for every update.
+    this._frame = null
+    this.nodes.observeDeep((_events, transaction) => (transaction.local ? this.render() : this._later()))
+  }
+
+  _later () {
+    if (this._frame === null) this._frame = requestAnimationFrame(() => this.render())
   }
 
   /** The ARIA tree keys (arrows, Home, End), Space to fold, and + − 0 for the zoom. */
@@ -56,7 +75,7 @@ export class MapView {
     const ids = this.visibleIds()
     const id = this.selected
     const node = this.selectedNode()
-    const folded = this.folded.has(id)
+    const folded = this.isFolded(node, this.depthOf(id))
     const go = {
       ArrowDown: () => this.select(ids[Math.min(ids.indexOf(id) + 1, ids.length - 1)]),
       ArrowUp: () => this.select(ids[Math.max(ids.indexOf(id) - 1, 0)]),
@@ -68,7 +87,7 @@ export class MapView {
       '+': () => this.panzoom.zoom(1.2),
       '=': () => this.panzoom.zoom(1.2),
       '-': () => this.panzoom.zoom(1 / 1.2),
-      0: () => this.panzoom.recentre()
+      0: () => this.recentre()
     }[event.key]
     if (!go) return
     event.preventDefault()
@@ -82,13 +101,49 @@ export class MapView {
   }
 
   render () {
+    if (this._frame !== null) cancelAnimationFrame(this._frame)
+    this._frame = null
     if (this._held) return
     const hadFocus = this.list.contains(document.activeElement)
     this.tree = buildTree(this.nodes)
     if (!findNode(this.tree, this.selected)) this.selected = ROOT_ID
+    this._size()
     this.list.replaceChildren(this._item(this.tree, 0, 0, '', 1, 1))
     if (hadFocus) this.focusSelected()
-    if (!this.panzoom.steered && this.viewport.clientWidth) this.panzoom.recentre()
+    if (!this.panzoom.steered && this.viewport.clientWidth) this.recentre()
+    this.list.dispatchEvent(new Event('mm-rendered'))
+  }
+
+  /** The central subject and the first levels in view, never smaller than people can read. */
+  recentre () {
+    this.panzoom.recentre(this.list.querySelector('.mm-root'))
+  }
+
+  /**
+   * How deep the map opens: as many levels as hold at most OPEN_NODES nodes, at least the
+   * axes. Chosen when the map first shows, and again once it has doubled (themes placed).
+   */
+  _size () {
+    const depths = []
+    for (const [depth] of walk(this.tree)) depths[depth] = (depths[depth] || 0) + 1
+    const total = depths.reduce((sum, n) => sum + n, 0)
+    if (total <= 1 || (this._sizedAt && total < 2 * this._sizedAt)) return
+    this._sizedAt = total
+    this.openDepth = Infinity
+    let shown = 0
+    for (let depth = 0; depth < depths.length; depth++) {
+      shown += depths[depth]
+      if (shown > OPEN_NODES) {
+        this.openDepth = Math.max(1, depth - 1)
+        return
+      }
+    }
+  }
+
+  /** Whether `node` (at `depth`) shows its children: this person's choice, else the opening depth. */
+  isFolded (node, depth) {
+    if (!node || !node.children.length) return false
+    return this.folded.has(node.id) || (depth >= this.openDepth && !this.unfolded.has(node.id))
   }
 
   _item (node, depth, index, inherited, position, setSize) {
@@ -127,7 +182,7 @@ export class MapView {
     item.append(box)
 
     if (node.children.length) {
-      const folded = this.folded.has(node.id)
+      const folded = this.isFolded(node, depth)
       item.setAttribute('aria-expanded', String(!folded))
       const fold = document.createElement('button')
       fold.type = 'button'
@@ -135,6 +190,7 @@ export class MapView {
       fold.tabIndex = -1
       fold.setAttribute('aria-hidden', 'true') // the tree item's aria-expanded says it; arrows and Space act
       fold.textContent = folded ? t('hiddenChildren', { n: node.children.length }) : '−'
+      fold.title = folded ? t('expand') : t('collapse')
       box.append(fold)
       if (!folded) {
         const group = document.createElement('ul')
@@ -177,11 +233,44 @@ export class MapView {
     return findNode(this.tree, this.selected)
   }
 
-  toggleFold (id, fold = !this.folded.has(id)) {
-    if (fold) this.folded.add(id)
-    else this.folded.delete(id)
-    localStorage.setItem(this._foldKey, JSON.stringify([...this.folded]))
+  /** The node's depth in the tree as shown (null: not in it). */
+  depthOf (id) {
+    for (const [depth, node] of walk(this.tree)) if (node.id === id) return depth
+    return null
+  }
+
+  toggleFold (id, fold = !this.isFolded(findNode(this.tree, id), this.depthOf(id))) {
+    this._setFolded(id, fold)
     this.render()
+  }
+
+  _setFolded (id, fold) {
+    if (fold) {
+      this.folded.add(id)
+      this.unfolded.delete(id)
+    } else {
+      this.folded.delete(id)
+      this.unfolded.add(id)
+    }
+    localStorage.setItem(this._foldKey, JSON.stringify({ folded: [...this.folded], unfolded: [...this.unfolded] }))
+  }
+
+  /** Unfold the branches above node `id`, select and focus it, and bring it to the middle of the view. */
+  reveal (id) {
+    const above = []
+    const find = (node, depth) => {
+      if (node.id === id) return true
+      const found = node.children.some((child) => find(child, depth + 1))
+      if (found && this.isFolded(node, depth)) above.push(node.id)
+      return found
+    }
+    if (!find(this.tree, 0)) return false
+    for (const folded of above) this._setFolded(folded, false)
+    if (above.length) this.render()
+    this.select(id, { focus: false })
+    this.panzoom.centreOn(this.element(id).querySelector('.mm-node'))
+    this.element(id).focus({ preventScroll: true })
+    return true
   }
 
   /** The tree items as shown, top to bottom (folded branches skipped). */

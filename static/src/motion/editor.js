@@ -10,13 +10,21 @@ import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import * as Y from 'yjs'
 import { t } from '../i18n.js'
 
+/** The origin of the transaction that merges the map's outline in (motion/outline-import.js). */
+export const OUTLINE_ORIGIN = 'ubiquite:outline-from-map'
+
 /**
- * Undo is a Y.UndoManager that tracks only this browser's transactions, so
- * Ctrl+Z never takes back what someone else wrote; CodeMirror's own history is
- * left out on purpose (it would undo remote edits too).
+ * Undo is a Y.UndoManager that tracks only this browser's transactions (y-codemirror adds its
+ * own origin, and the outline merged from the map is tracked too), so Ctrl+Z never takes back
+ * what someone else wrote; CodeMirror's own history is left out on purpose (it would undo
+ * remote edits too). Remote updates carry the provider as origin, IndexedDB's its own: neither
+ * is tracked.
+ * `readOnly`: shown and selectable but not editable (the pen is held by others: one can still
+ * select a passage to amend); `extensions`: what other modules add (the amendments' marks, the
+ * formatting bar's shortcuts).
  */
-export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
-  const undoManager = new Y.UndoManager(ytext)
+export function createEditor (parent, ytext, awareness, { onLocalEdit, readOnly = false, extensions = [] }) {
+  const undoManager = new Y.UndoManager(ytext, { trackedOrigins: new Set([OUTLINE_ORIGIN]) })
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -33,6 +41,9 @@ export function createEditor (parent, ytext, awareness, { onLocalEdit }) {
         keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
         yCollab(ytext, awareness, { undoManager }),
         EditorView.contentAttributes.of({ 'aria-label': t('editorLabel') }),
+        // Still focusable, so a passage can be selected from the keyboard too; no on-screen keyboard.
+        readOnly ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true', inputmode: 'none' })] : [],
+        extensions,
         EditorView.updateListener.of((update) => {
           if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) {
             onLocalEdit(update.state.doc.lineAt(update.state.selection.main.head).number - 1)

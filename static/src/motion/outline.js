@@ -5,22 +5,13 @@
 // follow the order of the text, not the numbers typed; fenced code is skipped.
 // tests/golden/ holds documents and the outline Python gives them; static/test/ checks this port.
 
-import { stripStart } from '../pytext.js'
+import { LINE_BREAK, expandTabs, stripStart } from '../pytext.js'
 
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/
 // Python's \d is any decimal digit (١, ２…), not only 0-9: \p{Nd}.
 const ITEM = /^([ \t]*)(\p{Nd}{1,9})[.)][ \t]+(.+)$/u
-// The line breaks of Python's str.splitlines(), so line numbers agree with the server's.
-// eslint-disable-next-line no-control-regex -- \x1c-\x1e are line breaks to Python
-const LINE_BREAK = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/
 
 /** @typedef {{kind: 'title'|'axis'|'proposal'|'lever', title: string, line: number, number: string, children: Entry[]}} Entry */
-
-function expandTabs (indent, size = 4) {
-  let column = 0
-  for (const char of indent) column = char === '\t' ? column + size - (column % size) : column + 1
-  return column
-}
 
 /** @returns {Entry[]} */
 export function outline (markdown) {

@@ -1,9 +1,19 @@
-// The motion page: the shared text, its live preview and its outline, side by side.
+// The motion page: the shared text and its toolbar, its outline, the amendments and the live preview.
+//
+// The panes are in the document in reading order (the editor first), and style.css ("Motion
+// page") places them on a grid: `outline editor preview` on a wide screen, where the right-hand
+// column holds the amendments above the preview (`.side-column`, motion/amendments.js), and one
+// column in document order on a phone, so the editor comes before the outline there (the
+// amendments are then a drawer).
+import { EditorView } from '@codemirror/view'
+import { canWrite } from '../config.js'
 import { t } from '../i18n.js'
-import { createEditor, jumpToLine } from './editor.js'
+import { decisionsCall } from '../refusals.js'
+import { amendmentsMargin } from './amendments.js'
 import { blockForLine, render } from './markdown.js'
-import { outline, sectionAt } from './outline.js'
-import { renderOutline, sectionName } from './outline-view.js'
+import { outline } from './outline.js'
+import { renderOutline } from './outline-view.js'
+import { writingPane } from './writing.js'
 
 function section (className, title, id) {
   const element = document.createElement('section')
@@ -16,17 +26,19 @@ function section (className, title, id) {
   return element
 }
 
-function button (text, title, onClick) {
-  const element = document.createElement('button')
-  element.type = 'button'
-  element.textContent = text
-  element.title = title
-  element.addEventListener('click', onClick)
-  return element
+/** "Carte → plan de la motion" on the map page comes here as #plan (the whole map) or #plan=<node id>. */
+function outlineAsked () {
+  const asked = /^#plan(?:=(.+))?$/.exec(location.hash)
+  if (!asked) return undefined
+  history.replaceState(null, '', location.pathname + location.search)
+  return asked[1] ? decodeURIComponent(asked[1]) : null
 }
 
-export function motionPage (main, { rooms, presence, writable }) {
+export function motionPage (main, { rooms, presence, writable, config, decisions, say, addSkip }) {
   const ytext = rooms.motion.doc.getText('text')
+  // While the pen is held by others the editor stays, read-only, to select a passage to amend.
+  const canPropose = canWrite(config) && !config.frozen && (writable || rooms.motion.readOnly === 'pen')
+  const margin = amendmentsMargin({ ytext, decisions, user: config.user, call: decisionsCall(config.congress.slug), canPropose, say })
   main.classList.add('motion-page')
   const outlinePane = section('outline-pane', t('outline'), 'outline-title')
   const outlineBody = document.createElement('nav')
@@ -38,42 +50,38 @@ export function motionPage (main, { rooms, presence, writable }) {
   preview.className = 'rendered'
   preview.setAttribute('aria-live', 'off')
   previewPane.append(preview)
+  // The amendments above the preview, in one right-hand column: the editor keeps its width.
+  const side = document.createElement('div')
+  side.className = 'side-column'
+  side.append(margin.pane, previewPane)
 
-  let editor = null
   const showInPreview = (line) => {
     const block = blockForLine(preview, line)
     if (block) block.scrollIntoView({ block: 'nearest' })
   }
+  let writing = null
   const jump = (line) => {
-    if (editor) jumpToLine(editor.view, line)
+    writing?.jumpTo(line)
     showInPreview(line)
   }
 
-  const panes = [outlinePane]
-  if (writable) {
-    const editorPane = section('editor-pane', t('motion'), 'editor-title')
-    const tools = document.createElement('div')
-    tools.className = 'toolbar'
-    const host = document.createElement('div')
-    host.className = 'editor-host'
-    editorPane.append(tools, host)
-    let entries = []
-    editor = createEditor(host, ytext, rooms.motion.awareness, {
-      onLocalEdit: (line) => {
-        presence.noteTyping(sectionName(sectionAt(entries, line)))
-        showInPreview(line)
-      }
+  if (writable || canPropose) {
+    writing = writingPane({
+      rooms,
+      presence,
+      onLine: showInPreview,
+      readOnly: !writable,
+      extensions: [margin.extension, EditorView.updateListener.of((update) => { if (update.selectionSet) margin.selectionChanged() })],
+      tools: margin.tools
     })
-    tools.append(
-      button(t('undo'), `${t('undoHint')} (Ctrl+Z)`, () => editor.undoManager.undo()),
-      button(t('redo'), `${t('undoHint')} (Ctrl+Shift+Z)`, () => editor.undoManager.redo())
-    )
-    ytext.observe(() => { entries = outline(ytext.toString()) })
-    entries = outline(ytext.toString())
-    panes.push(editorPane)
+    margin.attach(writing.view)
+    main.append(writing.pane, outlinePane, side, margin.toggle)
+    addSkip(t('skipToEditor'), () => writing.focus())
+    const branch = outlineAsked()
+    if (branch !== undefined && writable) writing.openOutline(branch)
+  } else {
+    main.append(side, outlinePane, margin.toggle)
   }
-  panes.push(previewPane)
-  main.append(...panes)
 
   // Rendering the whole motion is cheap (a few kB), but at most once a frame.
   let scheduled = false
@@ -83,11 +91,19 @@ export function motionPage (main, { rooms, presence, writable }) {
     preview.innerHTML = text.trim() ? render(text) : `<p class="muted">${t('motionEmpty')}</p>`
     renderOutline(outlineBody, outline(text), jump)
   }
-  ytext.observe(() => {
+  const changed = () => {
     if (!scheduled) {
       scheduled = true
       requestAnimationFrame(refresh)
     }
-  })
+  }
+  ytext.observe(changed)
   refresh()
+  return {
+    destroy () {
+      ytext.unobserve(changed)
+      margin.destroy()
+      writing?.destroy()
+    }
+  }
 }
