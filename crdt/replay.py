@@ -67,6 +67,10 @@ class CausalReplay:
         """How many updates wait for something the log has not given yet."""
         return len(self._held)
 
+    def held(self) -> list[tuple[bytes, Any]]:
+        """The updates that wait, with their tags, in the order they came."""
+        return [(update, tag) for update, _, tag in self._held]
+
     def add(self, update: bytes, tag: Any = None) -> bool:
         """Apply `update` now or once it can be; True unless it was already wholly in the document.
 

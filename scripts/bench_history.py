@@ -13,9 +13,16 @@ every 1,000 updates of a room as the server does, then reports:
 - timeline: the log's marks read and grouped into steps and activity;
 - authorship: caching the runs at every checkpoint for the whole day (the
   server does it in the background as checkpoints are written), then random
-  positions (cached runs + a replay of at most one checkpoint interval).
+  positions (cached runs + a replay of at most one checkpoint interval);
+- the replay page's own question at random positions: both documents with
+  the motion by author and the map's namings (`/at?authors=1`);
+- a slider dragged: 60 consecutive changes forward then the same back, with
+  and without authorship, as the replay page asks while the handle moves.
 
-It prints figures and asserts nothing. Usage: scripts/bench_history --help.
+The process keeps its start-up objects out of the garbage collector's full
+passes, as the server does (server/app.py freeze_start_up_objects). It prints
+the machine's load average before and after (all processes, not only its
+own: the machine is shared) and asserts nothing. Usage: scripts/bench_history --help.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -30,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from server.app import freeze_start_up_objects
 from server.congress.directory import Directory
 from server.history import History
 from server.realtime.extensions.persistence import UpdateLog
@@ -53,7 +62,7 @@ def _figures(samples: list[float]) -> dict[str, float]:
 async def run(
     updates: int, seeks: int, writers: int, database_url: str | None, seed: int, chart: Path | None = None
 ) -> dict[str, Any]:
-    report: dict[str, Any] = {"updates": updates, "writers": writers}
+    report: dict[str, Any] = {"updates": updates, "writers": writers, "load_before": _load()}
     with tempfile.TemporaryDirectory() as tmp:
         store = SqlStore(database_url or f"sqlite:///{Path(tmp) / 'history.db'}")
         await store.start()
@@ -64,6 +73,7 @@ async def run(
         started = time.perf_counter()
         day = generate(updates, writers=writers, seed=seed)
         report["generate_s"] = round(time.perf_counter() - started, 1)
+        final_motion_chars = len(day.final_motion)
         motion_updates = sum(1 for e in day.edits if e.kind == "motion")
         report["motion_updates"] = motion_updates
         report["mindmap_updates"] = updates - motion_updates
@@ -86,6 +96,8 @@ async def run(
 
         history = History(store, update_log, directory)
         await history.start()
+        del day, chunk  # what the generator kept is garbage now: the server holds nothing like it
+        freeze_start_up_objects()
         rng = random.Random(seed)
 
         async def seek_all(name: str, seek: Any, positions: list[int]) -> None:
@@ -113,11 +125,13 @@ async def run(
         report["timeline_steps"] = len(timeline.steps)
         if chart is not None:
             from server.history.chart import activity_svg
-            from server.palette import person_colour
+            from server.history.present import Authors
 
             names = {a: a.replace("participant:", "Personne ") for a in timeline.authors}
-            colours = {a: person_colour(a) for a in timeline.authors}
-            chart.write_text(activity_svg(timeline.activity, names, colours, "Activité"))
+            who = Authors(
+                names, {a: place for place, a in enumerate(sorted(timeline.authors))}, timeline.authors
+            )
+            chart.write_text(activity_svg(timeline.activity, names, who.colours, "Activité"))
         started = time.perf_counter()
         await history.timeline(slug)
         report["timeline_again_ms"] = round((time.perf_counter() - started) * 1000, 1)
@@ -137,9 +151,25 @@ async def run(
             await history.authorship(slug, position)
             cached.append(time.perf_counter() - started)
         report["authorship_cached"] = _figures(cached)
-        report["final_motion_chars"] = len(day.final_motion)
+        await seek_all(
+            "replay_with_authors", lambda p: history.moment(slug, p, authors=True), positions[:200]
+        )
+
+        # A slider dragged: the replay page asks for the end of each step as the handle passes it.
+        ends = sorted({step.last for step in timeline.steps})
+        start = rng.randrange(max(len(ends) - 60, 1))
+        drag = ends[start : start + 60] + ends[start : start + 60][::-1]
+        await seek_all("drag_both_documents", both, drag)
+        await seek_all("drag_with_authors", lambda p: history.moment(slug, p, authors=True), drag)
+        report["final_motion_chars"] = final_motion_chars
+        report["load_after"] = _load()
         await store.stop()
     return report
+
+
+def _load() -> list[float]:
+    """The machine's load average over 1, 5 and 15 minutes (every process, not only this one)."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def main() -> None:

@@ -75,6 +75,20 @@ class Clock:
             return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
         return moment.strftime("%H h %M min %S s" if seconds else "%H h %M")
 
+    def span(self, start: float | None, end: float | None, lang: str) -> str:
+        """ "2 décembre 2026, de 14 h 02 à 16 h 30", or "du 2 décembre 2026, 14 h 02 au 3 décembre
+        2026, 10 h 15"; in English "2 December 2026, 14:02 to 16:30"; "" for no time."""
+        if not start or not end:
+            return ""
+        first, last = self.local(start).date(), self.local(end).date()
+        if first == last:
+            day = format_date(first, lang)
+            since, until = self.time_of_day(start, lang), self.time_of_day(end, lang)
+            return f"{day}, {since} to {until}" if lang == "en" else f"{day}, de {since} à {until}"
+        if lang == "en":
+            return f"{self.moment(start, lang)} to {self.moment(end, lang)}"
+        return f"du {self.moment(start, lang)} au {self.moment(end, lang)}"
+
     def moment(self, at: float | None, lang: str, seconds: bool = False) -> str:
         """ "2 décembre 2026, 15 h 02"; "2 December 2026, 15:02"; "" for no time."""
         if not at:

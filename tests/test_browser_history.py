@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from crdt import mindmap
+from server.clock import Clock
 from tests.support.browser import People, run_async, screenshot, wait_until
 from tests.support.congress import Congress
 from tests.support.yclient import YClient
@@ -103,3 +104,89 @@ def test_timeline_page_shows_the_chart_and_names_a_version(people: People) -> No
     screenshot(page, "timeline")
     page.click("a:has-text('Comparer avec maintenant')")
     page.wait_for_selector("#diff")
+
+
+WRITERS = [
+    f"{first} {last}"
+    for first, last in zip(
+        ["Aïcha", "Bruno", "Chloé", "Didier", "Émilie", "Farid", "Gaëlle", "Hugo"],
+        ["Benali", "Morel", "Dubois", "Lefèvre", "Roux", "Haddad", "Le Bihan", "Garnier"],
+        strict=True,
+    )
+]
+
+
+def _rgb(colour: str) -> str:
+    """ "#1565c0" as a browser's computed style says it: "rgb(21, 101, 192)"."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def _write_together(congress: Congress) -> dict[str, str]:
+    """Eight people write the motion and the map at once; what colour each one's presence showed."""
+    tokens = {name: congress.invite("participant", name) for name in WRITERS}
+
+    async def write() -> dict[str, str]:
+        clients = [await YClient(congress.url("motion", token=tokens[name])).connect() for name in WRITERS]
+        for client in clients:
+            await client.set_presence({"user": {"name": "anyone", "color": "#000000"}, "page": "motion"})
+        for name, client in zip(WRITERS, clients, strict=True):
+            await client.wait_for(lambda c=client: len(str(c.text)) >= len(str(clients[0].text)))
+            client.text.insert(len(str(client.text).encode()), f"- Proposition de {name}.\n")
+            await asyncio.sleep(0.15)
+        await clients[0].wait_for(lambda: all(peer.get("user") for peer in clients[0].peers.values()))
+        await clients[-1].wait_for(lambda: len(clients[-1].peers) == len(WRITERS) - 1)
+        seen = {
+            p["user"]["name"]: p["user"]["color"] for c in (clients[0], clients[-1]) for p in c.peers.values()
+        }
+        async with YClient(congress.url("mindmap", token=tokens[WRITERS[1]])) as bruno:
+            mindmap.ensure_root(bruno.doc, "Motion 2026")
+            mindmap.add_node(bruno.doc, mindmap.ROOT_ID, "Inclusion")
+            await asyncio.sleep(0.3)
+        async with YClient(congress.url("mindmap", token=tokens[WRITERS[2]])) as chloe:
+            await chloe.wait_for(lambda: len(mindmap.build_tree(chloe.doc).children) == 1)
+            mindmap.add_node(chloe.doc, mindmap.ROOT_ID, "Cybersécurité")
+            await asyncio.sleep(0.5)
+        for client in clients:
+            await client.close()
+        return seen
+
+    return run_async(write)
+
+
+def test_the_history_shows_people_by_name_in_their_presence_colours(people: People) -> None:
+    """Issue 13: "participant:3" and two people sharing a colour (a hash into a few colours); the
+    timeline, the replay's motion and its map now show each name in that person's presence colour."""
+    congress = Congress(people.server, "couleurs", "Congrès 2026")
+    presence = _write_together(congress)
+    assert set(presence) == set(WRITERS) and len(set(presence.values())) == len(WRITERS)
+
+    page = _organiser_page(people, congress, f"/c/{congress.slug}/historique")
+    assert "participant:" not in page.inner_text("main")
+    for name in WRITERS:
+        swatch = page.locator(".people-counts li", has_text=name).locator(".swatch")
+        assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == _rgb(presence[name]), name
+    # The chart ends at the last edit's minute, not at "now" nor half an hour later.
+    line = page.request.get(f"{people.server.http}/api/congresses/{congress.slug}/history").json()
+    end = Clock().time_of_day((int(line["end"] // 60) + 1) * 60, "fr")
+    assert page.locator("svg.activity text").all_text_contents()[-3] == end  # then the two counts
+    screenshot(page, "timeline-colours")
+
+    page.goto(f"{people.server.http}/c/{congress.slug}/rejouer?authors=1")
+    page.wait_for_selector("body[data-ready='1']")
+    assert "participant:" not in page.inner_text("main")
+    for name in WRITERS:
+        passage = page.locator(f"#motion .by[title='{name}']").first
+        assert passage.evaluate("e => getComputedStyle(e).borderBottomColor") == _rgb(presence[name]), name
+    # The map is drawn as the map (the live map's view), each node in the colour of who named it.
+    assert page.locator("#mindmap [role=tree] .mm-node").count() == 3
+    assert page.locator("#mindmap .mindmap-tree").count() == 0
+    for label, name in (("Inclusion", WRITERS[1]), ("Cybersécurité", WRITERS[2])):
+        item = page.locator("#mindmap [role=treeitem]", has_text=label).last
+        assert item.evaluate("e => e.style.getPropertyValue('--author')") == presence[name]
+        assert name in (item.get_attribute("aria-label") or "")
+    assert set(page.locator("#map-legend li").all_inner_texts()) >= {WRITERS[1], WRITERS[2]}
+    screenshot(page, "replay-colours")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "replay-colours-390")

@@ -54,4 +54,4 @@ def test_the_replay_slider_moves_from_change_to_change_with_the_arrow_keys(peopl
     )
     page.keyboard.press("Home")
     wait_until(page, lambda: "Ouvrir" not in page.locator("#motion").inner_text(), what="the first change")
-    assert "Position" in (page.get_attribute("#slider", "aria-valuetext") or "")
+    assert "étape 1 sur" in (page.get_attribute("#slider", "aria-valuetext") or "")  # no log position

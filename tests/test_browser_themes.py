@@ -9,6 +9,7 @@ import io
 import re
 from pathlib import Path
 
+from server.themes.labels import tidy
 from tests.support.browser import People, screenshot, wait_until
 from tests.themes_corpus import AXES, THEMES_CORPUS, known_duplicates
 
@@ -82,3 +83,56 @@ def test_axes_progress_and_a_pair_merged_in_the_page(people: People, tmp_path: P
     sub.get_by_role("button", name="en faire un thème").click()
     page.wait_for_selector(f"article.theme[data-index='{count}']")
     assert page.locator("article.theme[data-index='1'] .theme-head input").input_value() == label
+
+
+def test_themes_read_as_a_person_writes_and_each_correction_is_confirmed(
+    people: People, tmp_path: Path
+) -> None:
+    """Issue 13: labels are phrases, no internal id or score, French numbers, and a rename, a merge
+    or a refusal is said where the eye is (the status line, a toast)."""
+    slug = "sans-axes"
+    page = people.open(f"/c/{slug}/motion", name="Orga Nisatrice", role="organiser")
+    page.goto(f"{people.server.http}/c/{slug}/organisation/themes")
+    path, _ = _corpus(tmp_path, 48)
+    page.set_input_files("#import input[type=file]", str(path))
+    page.locator("#import button").click()
+    page.wait_for_selector("#status:has-text('48 contribution(s) importée(s)')")
+    page.wait_for_selector("#progress-box", state="hidden", timeout=90_000)
+    page.fill("#run input[name=k]", "4")
+    page.get_by_role("button", name="Classer les contributions").click()
+    page.wait_for_selector("article.theme[data-index='3']", timeout=60_000)
+
+    with THEMES_CORPUS.open(encoding="utf-8") as file:
+        titles = {tidy(row["title"]) for row in list(csv.DictReader(file))[:48]}
+    names = [
+        page.locator(f"article.theme[data-index='{i}'] .theme-head input").input_value() for i in range(4)
+    ]
+    assert all(name in titles for name in names), names  # a contribution's title, not "ia, intelligence, …"
+    cards = page.locator("#themes").inner_text()
+    assert not re.search(r"\bt\d{3}\b", cards)  # the contributions' keys stay out of sight
+    assert "centralit" not in cards and not re.search(r"\b0[.,]\d{2}\b", cards)
+    assert "la plus représentative du thème" in cards
+    assert re.search(r"\d+ contributions\b", page.inner_text("article.theme[data-index='0'] .size"))
+
+    first = page.locator("article.theme[data-index='0']")
+    first.locator(".theme-head input").fill("Élu·es et opérateurs")
+    first.get_by_role("button", name="Renommer").click()
+    page.wait_for_selector("#status[role=status]:has-text('Thème renommé : « Élu·es et opérateurs ».')")
+    assert page.get_attribute("#status", "data-kind") == "done"
+    screenshot(page, "themes-renamed")
+
+    page.locator("article.theme[data-index='2'] input[name=merge]").check()
+    page.locator("article.theme[data-index='1']").get_by_role(
+        "button", name="Fusionner les thèmes cochés dans celui-ci"
+    ).click()
+    page.wait_for_selector("#status:has-text('1 thème(s) fusionné(s) dans')")
+    wait_until(page, lambda: page.locator("article.theme").count() == 3, what="three themes left")
+
+    page.locator("article.theme[data-index='0']").get_by_role(
+        "button", name="Fusionner les thèmes cochés dans celui-ci"
+    ).click()
+    page.wait_for_selector("#status:has-text('Erreur : Cochez « à fusionner » sur au moins un autre thème.')")
+    assert page.get_attribute("#status", "data-kind") == "error"
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than a phone
+    screenshot(page, "themes-refused-390")

@@ -139,3 +139,109 @@ def test_markdown_keeps_the_text_and_lists_contributors() -> None:
     assert MOTION.strip() in document
     assert document.startswith("# Congrès national des élu·es au numérique\n")
     assert document.rstrip().endswith("- Aïcha Benali\n- Zoé Éluard")
+
+
+class _Texts(HTMLParser):
+    """The text of each element of a rendered page, in order: (tag, text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+        self._open: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open.append([tag, ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        opened, text = self._open.pop()
+        self.found.append((opened, text))
+        if self._open:
+            self._open[-1][1] += text
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1][1] += data
+
+
+ODD_WORDS = [
+    "Congrès (CNEN) 2026 — position 1 234.",
+    "[texte adopté] et [lien](http://exemple.fr) et [défini]",
+    "*pas gras* _pas souligné_ `pas du code` ~~pas barré~~ <b>pas du HTML</b> &amp; a\\[b](c)",
+    "1. pas une liste",
+    "- pas une puce",
+    "# pas un titre #",
+    "> pas une citation",
+]
+
+
+@pytest.mark.parametrize("odd", ODD_WORDS)
+def test_markdown_header_and_names_read_back_as_written(odd: str) -> None:
+    """The Markdown export's own words (title, edition, version line, names) render to exactly what
+    they are, with as few backslashes as that needs: brackets and parentheses stay as typed."""
+    from crdt.render import render_markdown
+
+    motion = "## Axe\n\n1. Une proposition\n\n[défini]: http://exemple.fr\n"
+    written = Edition(
+        title=odd,
+        edition="2026 (Besançon)",
+        dates="23 novembre 2026",
+        version=f"Texte au 23 novembre 2026, 15 h 02 (position 42 du journal) {odd}",
+        position=42,
+        contributors=(odd, "Jean-Marc L'Hôte"),
+        markdown=motion,
+        lang="fr",
+        slug="cnen",
+    )
+    document = export(written, "md").decode()
+    parser = _Texts()
+    parser.feed(render_markdown(document))
+    texts = parser.found
+    assert ("h1", odd) in texts
+    assert ("p", "Édition 2026 (Besançon) · 23 novembre 2026") in texts
+    assert ("em", written.version) in texts
+    assert ("li", odd) in texts and ("li", "Jean-Marc L'Hôte") in texts
+    assert "(position 42 du journal)" in document and "\\(" not in document  # parentheses as typed
+    if "[texte adopté]" in odd:
+        assert "[texte adopté]" in document  # no link can be made of it: left as typed
+
+
+def _pdf_words(data: bytes) -> list[tuple[float, float, str]]:
+    """Every piece of text the PDF draws with where it starts: (x, y, text), in PDF points."""
+    from pypdf import PdfReader
+
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((round(x, 1), round(y, 1), text.strip()))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_pdf_list_items_line_up_after_their_numbers() -> None:
+    """The text of every proposal starts at the same place whatever its number ("1." or "12."), and
+    so does every lever's ("1.1"); the first item after a heading was pushed right (issue 13)."""
+    if "pdf" in missing():
+        pytest.skip(missing()["pdf"])
+    proposals = "\n".join(f"{n}. Proposition numéro {n} pour les communes" for n in range(1, 13))
+    motion = (
+        "# Motion\n\n## Axe 1 : Inclusion numérique\n\n"
+        f"{proposals}\n    1. Un levier\n    2. Un autre levier\n\n"
+        "## Axe 2 : Souveraineté\n\n1. Héberger les données publiques en France\n"
+    )
+    words = _pdf_words(export(edition(motion), "pdf"))
+    starts = {}
+    for index, (x, y, text) in enumerate(words):
+        if text.startswith(("Proposition numéro", "Un levier", "Un autre levier", "Héberger")):
+            number = next(w for w in reversed(words[:index]) if abs(w[1] - y) < 1)  # its number, same line
+            assert number[0] < x
+            starts[text] = x
+    assert len(starts) == 15, starts
+    proposal_starts = {x for text, x in starts.items() if not text.startswith(("Un levier", "Un autre"))}
+    lever_starts = {starts["Un levier"], starts["Un autre levier"]}
+    assert len(proposal_starts) == 1, sorted(proposal_starts)
+    assert len(lever_starts) == 1 and min(lever_starts) > min(proposal_starts)

@@ -3,12 +3,14 @@ motion at a position, from the logged authors, with runs cached at checkpoint po
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
 from pycrdt import Doc, Text
 
-from crdt.history import Passage
+from crdt.history import Attribution, Passage
+from crdt.replay import CausalReplay
 from server.history.authorship import Authorship
 from server.history.memory import MemoryHistoryRecords
 from server.realtime.extensions.persistence import UpdateLog
@@ -87,3 +89,46 @@ async def test_runs_cached_at_checkpoints_give_the_same_passages_as_a_whole_repl
         assert [(p.author, p.text) for p in await cached.passages(index)] == expected
         assert "".join(text for _, text in expected) == texts[index]
     assert [(p.author, p.text) for p in first] == [(p.author, p.text) for p in await whole.passages()]
+
+
+def plain_passages(log: list[tuple[bytes, str]]) -> list[list[tuple[str, str]]]:
+    """The reference, after each update of the log: one transaction per update, in causal order, each
+    delta given to its own author (as authorship was computed before crdt/batches.py)."""
+    attribution = Attribution()
+    author = [""]
+    replay = CausalReplay(before_apply=lambda tag: author.__setitem__(0, tag))
+    text = replay.doc.get("text", type=Text)
+    subscription = text.observe(lambda event: attribution.apply(event.delta, author[0]))
+    after_each = []
+    for update, who in log:
+        replay.add(update, who)
+        after_each.append([(p.author, p.text) for p in attribution.passages(str(text))])
+    del subscription
+    return after_each
+
+
+def _late(log: list[tuple[bytes, str]], rng: random.Random) -> list[tuple[bytes, str]]:
+    """Some updates stored well after the ones that follow them (a process died with its batch)."""
+    moved = list(log)
+    for _ in range(len(log) // 25):
+        index = rng.randrange(len(moved) - 30)
+        moved.insert(index + rng.randint(5, 30), moved.pop(index))
+    return moved
+
+
+@pytest.mark.parametrize(("seed", "out_of_order"), [(1, False), (2, False), (3, True), (4, True)])
+async def test_the_fast_path_gives_the_authorship_of_the_plain_replay(seed: int, out_of_order: bool) -> None:
+    """Batches of one author, cached runs, the cursor moved forward or started again: the passages
+    at every position asked, in any order, are those of the plain replay up to that position."""
+    rng = random.Random(seed)
+    log, _ = concurrent_session(seed, writers=4, steps=700)
+    if out_of_order:
+        log = _late(log, rng)
+    logged = await Logged(log, every=90).write()
+    plain = plain_passages(log)
+    forward = list(range(0, len(log), 7))
+    jumps = [rng.randrange(len(log)) for _ in range(40)]
+    backward = forward[::-1][:30]
+    for index in [*jumps[:20], *forward, *backward, *jumps[20:], len(log) - 1]:
+        got = [(p.author, p.text) for p in await logged.passages(index)]
+        assert got == plain[index], index

@@ -174,3 +174,16 @@ def test_a_near_duplicate_pair_merged_into_one_idea_keeps_both_authors(
     rerun = orga("POST", "/themes/run", json={}).json()
     assert rerun["run"]["contributions"] == 159
     assert pair["second"] in orga("GET", "/contributions/export").text
+
+
+def test_a_refused_correction_is_said_in_the_organisers_language(
+    app: ServerProcess, congress: Congress
+) -> None:
+    """Issue 13: a French page was told "no theme 3"; the refusal is a sentence of the catalogue."""
+    orga = Person(app, congress, "organiser", "Orga")
+    french = orga("POST", "/themes/rename", json={"theme": 2, "name": "Inclusion"})
+    assert french.status_code == 400
+    assert french.json()["error"] == "Il n'y a pas de thème 3."
+    english = orga("POST", "/themes/merge?lang=en", json={"into": 0, "themes": []})
+    assert english.status_code == 400
+    assert english.json()["error"] == "There is no theme 1."

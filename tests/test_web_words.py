@@ -7,10 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from server import palette
-from server.auth.presence import user_colour
-from server.history.present import passages_json
-from server.routes.client import ClientUser
 from server.words import UnknownWord, areas, table, word, words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,13 +56,3 @@ def test_a_word_in_each_language_and_an_unknown_one_is_an_error() -> None:
     assert words("organiser", "en")["title"] == table("organiser")["title"]["en"]
     with pytest.raises(UnknownWord):
         word("no-such-word", "fr")
-
-
-def test_one_palette_for_people_everywhere() -> None:
-    css = (ROOT / "server" / "web" / "assets" / "ubiquite.css").read_text()
-    in_css = dict(re.findall(r"\.(c\d) \{ --c: (#[0-9a-f]{6}); \}", css))
-    assert in_css == {f"c{i}": colour for i, colour in enumerate(palette.PEOPLE)}
-    author = "participant:42"
-    presence = ClientUser(author, "Aline", "participant", "on_site").colour
-    (passage,) = passages_json([type("P", (), {"author": author, "text": "x"})()], {})  # type: ignore[list-item]
-    assert presence == passage["colour"] == in_css[passage["css"]] == user_colour(author)

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from server import palette
 from server.auth.tokens import (
     InvitationClaim,
     TokenError,
@@ -39,6 +40,8 @@ class AccessService:
         self.directory = directory
         self.signer = signer
         self.session_seconds = session_seconds
+        # congress id → (participant id, registered at) → place in the congress (server/palette.py)
+        self._ranks: dict[int, dict[tuple[int, float], int]] = {}
 
     # -- invitations -----------------------------------------------------------------
 
@@ -65,7 +68,7 @@ class AccessService:
         if invitation.participant_id is None:
             names = [p for p in self.directory.group_members(invitation.id) if p.revoked_at is None]
             return OpenedInvitation(invitation, congress, None, names)
-        identity = _identity(person, congress, invitation, None, now)
+        identity = _identity(person, congress, invitation, None, now, self._rank(person))
         return OpenedInvitation(invitation, congress, identity, [])
 
     def identify_token(self, token: str, now: float | None = None) -> Identity:
@@ -98,7 +101,9 @@ class AccessService:
         if opened.identity is not None:
             raise Forbidden("this link is for one person already")
         person = self.directory.claim(participant_id, opened.invitation.id)
-        identity = _identity(person, opened.congress, opened.invitation, None, time.time())
+        identity = _identity(
+            person, opened.congress, opened.invitation, None, time.time(), self._rank(person)
+        )
         secret, expires = self.start_session(identity, opened.invitation)
         return identity, secret, expires
 
@@ -108,10 +113,24 @@ class AccessService:
         if session is None or invitation is None or congress is None:
             raise Unauthorized("unknown session")
         _check_invitation(invitation, now)
-        return _identity(person, congress, invitation, session, now)
+        return _identity(person, congress, invitation, session, now, self._rank(person))
 
     def end_session(self, secret: str) -> None:
         self.directory.end_session(session_id(secret))
+
+    def _rank(self, person: ParticipantRow | None) -> int:
+        """The person's place in their congress: its people read once, and again when someone new
+        appears (a place never changes: people are never removed, server/palette.py)."""
+        if person is None or person.id is None:
+            return 0
+        key = (person.id, person.created_at)  # with the time, a reused id is someone new
+        known = self._ranks.get(person.congress_id, {})
+        if key not in known:
+            people = self.directory.participants(person.congress_id)
+            order = palette.ranks(p.id for p in people if p.id is not None)
+            known = {(p.id, p.created_at): order[p.id] for p in people if p.id is not None}
+            self._ranks[person.congress_id] = known
+        return known.get(key, 0)
 
     # -- rooms -----------------------------------------------------------------------
 
@@ -147,7 +166,7 @@ class AccessService:
                 congress = congresses.get(person.congress_id)
                 if congress is None:
                     raise Unauthorized("access revoked")
-                result[old] = _identity(person, congress, invitation, session, now)
+                result[old] = _identity(person, congress, invitation, session, now, self._rank(person))
             except Unauthorized as exc:
                 result[old] = exc
         return result
@@ -166,6 +185,7 @@ def _identity(
     invitation: InvitationRow,
     session: SessionRow | None,
     now: float,
+    rank: int = 0,
 ) -> Identity:
     if person is None or person.id is None or person.congress_id != congress.id:
         raise Unauthorized("unknown participant")
@@ -189,4 +209,5 @@ def _identity(
         site=Site.REMOTE if person.site == Site.REMOTE.value else Site.ON_SITE,
         pen_on=bool(congress.pen_on),
         pen_holder=bool(person.pen_holder),
+        rank=rank,
     )

@@ -9,17 +9,14 @@ itself to others under another name, role, site or colour.
 from __future__ import annotations
 
 from server.congress.domain import Identity
-from server.palette import person_colour
-
-
-def user_colour(author: str) -> str:
-    """The same colour for a person on every page and every visit, and in the history (server/palette.py)."""
-    return person_colour(author)
 
 
 def presence_identity(identity: Identity) -> dict[str, str]:
-    """The `user` fields of a presence state, as static/src/presence.js sets and reads them."""
-    colour = user_colour(identity.author)
+    """The `user` fields of a presence state, as static/src/presence.js sets and reads them.
+
+    The colour is the person's own in their congress (server/palette.py): the same on every page
+    and every visit, in the cursors and the mind map, and in the history."""
+    colour = identity.colour
     return {
         "id": identity.author,
         "name": identity.name,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from server import palette
 from server.errors import DomainError as DomainError  # re-exported: the congress's rules raise it
 
 
@@ -115,6 +116,13 @@ class Identity:
     # read with the congress and the person like the phase and the role.
     pen_on: bool = False
     pen_holder: bool = False
+    # The person's place in their congress, in the order people were registered: their colour
+    # everywhere (server/palette.py), set by the server, never by a client.
+    rank: int = 0
+
+    @property
+    def colour(self) -> str:
+        return palette.person_colour(self.rank)
 
     @property
     def author(self) -> str:

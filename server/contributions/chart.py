@@ -3,6 +3,8 @@
 Drawn on the server (no script, no library in the page): bars are sorted as
 the themes are, each in its theme's colour, and the timeline stacks each
 day's new contributions by theme, so one can see which themes arrived late.
+Days are the congress's (its time zone) and written in the page's language,
+numbers the French way in French (server/clock.py, server/words).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Sequence
 from html import escape
 
 from server import palette
+from server.clock import Clock, format_date
+from server.words import number
 
 # Dark enough for white text and distinct for the common colour blindnesses (Okabe-Ito, darkened).
 COLOURS = palette.THEMES
@@ -27,10 +31,6 @@ MAX_COLUMN = 36
 colour = palette.theme_colour
 
 
-def _day(timestamp: float) -> dt.date:
-    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date()
-
-
 def themes_svg(
     themes: Sequence[tuple[str, Sequence[str]]],
     arrivals: dict[str, float],
@@ -38,8 +38,11 @@ def themes_svg(
     unsorted_label: str = "not classified yet",
     timeline_label: str = "Contributions per day",
     size_label: str = "Contributions per theme",
+    clock: Clock | None = None,
+    lang: str = "fr",
 ) -> str:
     """`themes`: (title, contribution keys) in order; `arrivals`: key → creation time."""
+    clock = clock or Clock()
     theme_of = {key: i for i, (_, keys) in enumerate(themes) for key in keys}
     unsorted = [key for key in arrivals if key not in theme_of]
     rows = [(name, len(keys), colour(i)) for i, (name, keys) in enumerate(themes)]
@@ -54,19 +57,20 @@ def themes_svg(
     y += 14
     for name, count, fill in rows:
         width = max(2.0, bar_space * count / largest)
-        short = name if len(name) <= 42 else name[:41] + "…"
-        parts.append(f"<g><title>{escape(name)}: {count}</title>")
+        short = name if len(name) <= 36 else name[:35].rstrip() + "…"  # 300 px of 14 px type
+        figure = number(count, lang)
+        parts.append(f"<g><title>{escape(name)} : {figure}</title>")
         parts.append(_text(label_width - 8, y + BAR * 0.68, short, anchor="end"))
         parts.append(
             f'<rect x="{label_width}" y="{y}" width="{width:.1f}" height="{BAR - 6}" fill="{fill}" rx="3"/>'
         )
-        parts.append(_text(label_width + width + 6, y + BAR * 0.68, str(count)))
+        parts.append(_text(label_width + width + 6, y + BAR * 0.68, figure))
         parts.append("</g>")
         y += BAR
     y += 30
     parts.append(_text(10, y, timeline_label, weight="bold", size=16))
     y += 14
-    y = _timeline(parts, y, arrivals, theme_of, len(themes))
+    y = _timeline(parts, y, arrivals, theme_of, len(themes), clock, lang)
     height = y + 10
     label = escape(title or size_label)
     return (
@@ -77,14 +81,20 @@ def themes_svg(
 
 
 def _timeline(
-    parts: list[str], top: int, arrivals: dict[str, float], theme_of: dict[str, int], n: int
+    parts: list[str],
+    top: int,
+    arrivals: dict[str, float],
+    theme_of: dict[str, int],
+    n: int,
+    clock: Clock,
+    lang: str,
 ) -> int:
     if not arrivals:
         parts.append(_text(10, top + 20, "—"))
         return top + 30
     per_day: dict[dt.date, Counter[int]] = {}
     for key, at in arrivals.items():
-        per_day.setdefault(_day(at), Counter())[theme_of.get(key, -1)] += 1
+        per_day.setdefault(clock.local(at).date(), Counter())[theme_of.get(key, -1)] += 1
     last = max(per_day)
     # At least two weeks on the axis: one day of imports is a bar, not a wall.
     first = min(min(per_day), last - dt.timedelta(days=MIN_DAYS - 1))
@@ -95,7 +105,7 @@ def _timeline(
     tallest = max(sum(c.values()) for c in per_day.values())
     base = top + height
     parts.append(f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#545463"/>')
-    parts.append(_text(left - 6, top + 10, str(tallest), anchor="end", size=12))
+    parts.append(_text(left - 6, top + 10, number(tallest, lang), anchor="end", size=12))
     parts.append(_text(left - 6, base, "0", anchor="end", size=12))
     for day, counts in sorted(per_day.items()):
         x = left + (day - first).days * step
@@ -111,10 +121,10 @@ def _timeline(
             left_x = x + (step - width) / 2
             parts.append(
                 f'<rect x="{left_x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{fill}">'
-                f"<title>{day.isoformat()}: {count}</title></rect>"
+                f"<title>{escape(format_date(day, lang))} : {number(count, lang)}</title></rect>"
             )
-    parts.append(_text(left, base + 18, first.isoformat(), size=12))
-    parts.append(_text(right, base + 18, last.isoformat(), anchor="end", size=12))
+    parts.append(_text(left, base + 18, format_date(first, lang), size=12))
+    parts.append(_text(right, base + 18, format_date(last, lang), anchor="end", size=12))
     return base + 24
 
 

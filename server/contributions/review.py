@@ -20,6 +20,16 @@ MAX_NAME = 200
 OTHER = "Autre"  # server/themes/model.py OTHER; not imported, that module would bring numpy
 
 
+class Refused(DomainError):
+    """A correction the rules do not allow, with the key of its sentence in the words catalogue
+    (server/words/contributions.json): the edge says it in the organiser's language."""
+
+    def __init__(self, key: str, message: str, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+
 @dataclass(frozen=True)
 class Entry:
     key: str  # the contribution's key
@@ -126,22 +136,23 @@ def without(drafts: Sequence[Draft], key: str) -> list[Draft]:
 
 def _index(drafts: Sequence[Draft], index: int) -> int:
     if not 0 <= index < len(drafts):
-        raise DomainError(f"no theme {index + 1}")
+        raise Refused("refused.no_theme", f"no theme {index + 1}", n=index + 1)
     return index
 
 
 def _name(name: str) -> str:
     name = " ".join(str(name).split())
     if not name:
-        raise DomainError("a theme needs a name")
+        raise Refused("refused.no_name", "a theme needs a name")
     if len(name) > MAX_NAME:
-        raise DomainError(f"a theme name is at most {MAX_NAME} characters")
+        raise Refused("refused.long_name", f"a theme name is at most {MAX_NAME} characters", n=MAX_NAME)
     return name
 
 
 def rename(drafts: Sequence[Draft], index: int, name: str) -> list[Draft]:
     result = list(drafts)
-    result[_index(drafts, index)] = replace(drafts[index].accepted(), name=_name(name))
+    index = _index(drafts, index)  # first: the theme may be gone (another organiser merged it)
+    result[index] = replace(drafts[index].accepted(), name=_name(name))
     return result
 
 
@@ -150,7 +161,7 @@ def merge(drafts: Sequence[Draft], into: int, others: Sequence[int]) -> list[Dra
     _index(drafts, into)
     gone = {_index(drafts, i) for i in others} - {into}
     if not gone:
-        raise DomainError("choose at least one other theme to merge")
+        raise Refused("refused.merge_nothing", "choose at least one other theme to merge")
     target = drafts[into]
     members = [*target.members, *(m for i in sorted(gone) for m in drafts[i].members)]
     merged = replace(target, members=tuple(members)).accepted()
@@ -163,11 +174,13 @@ def split(drafts: Sequence[Draft], index: int, keys: Sequence[str], name: str) -
     chosen = set(keys)
     unknown = chosen - set(source.ids())
     if unknown:
-        raise DomainError(f"not in this theme: {', '.join(sorted(unknown))}")
+        raise Refused("refused.not_here", f"{len(unknown)} contribution(s) not in this theme", n=len(unknown))
     if not chosen:
-        raise DomainError("choose the contributions of the new theme")
+        raise Refused("refused.split_nothing", "choose the contributions of the new theme")
     if chosen == set(source.ids()):
-        raise DomainError("a split leaves at least one contribution in the theme (rename it instead)")
+        raise Refused(
+            "refused.split_all", "a split leaves at least one contribution in the theme (rename it instead)"
+        )
     kept = replace(source, members=tuple(m for m in source.members if m.key not in chosen)).accepted()
     new = Draft(_name(name), (), tuple(m for m in source.members if m.key in chosen)).accepted()
     return [*drafts[:index], kept, new, *drafts[index + 1 :]]
@@ -177,7 +190,7 @@ def move(drafts: Sequence[Draft], key: str, to: int) -> list[Draft]:
     """Move one contribution into theme `to`; the theme it leaves keeps what it was."""
     _index(drafts, to)
     if not any(key in d.ids() for d in drafts):
-        raise DomainError(f"contribution {key!r} is in no theme (run the classification)")
+        raise Refused("refused.in_no_theme", "this contribution is in no theme (run the classification)")
     result = []
     for i, d in enumerate(drafts):
         members = [m for m in d.members if m.key != key]

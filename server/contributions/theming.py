@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.clock import Clock
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, Identity, Phase, room_name
 from server.congress.lobby import Rooms
@@ -113,6 +114,7 @@ class ChartWords:
     unsorted: str
     timeline: str
     sizes: str
+    lang: str = "fr"  # the language of the days and numbers drawn
 
 
 Correction = Callable[[list[Draft]], list[Draft]]
@@ -120,8 +122,14 @@ Correction = Callable[[list[Draft]], list[Draft]]
 
 class Theming:
     def __init__(
-        self, contributions: Contributions, classifier: Classifier, directory: Directory, rooms: Rooms
+        self,
+        contributions: Contributions,
+        classifier: Classifier,
+        directory: Directory,
+        rooms: Rooms,
+        clock: Clock | None = None,
     ) -> None:
+        self.clock = clock or Clock()  # the chart's days are the congress's (server/clock.py)
         self.contributions = contributions
         self.classifier = classifier
         self.directory = directory
@@ -270,4 +278,6 @@ class Theming:
             unsorted_label=words.unsorted,
             timeline_label=words.timeline,
             size_label=words.sizes,
+            clock=self.clock,
+            lang=words.lang,
         )

@@ -5,9 +5,16 @@ The nearest state is the room's newest checkpoint at or before the position
 point: the state reached every `POINT_EVERY` updates by an earlier seek, for
 documents small enough to keep (a mind map: 60-110 KB). Both are kept
 in memory once read, within a budget (a day's motion checkpoints are about
-30 MB), so a warm seek is one query for the updates after the state: a
-slider dragged over the day replays tens or hundreds of updates and reads
-no state from the database.
+30 MB), and so is the log itself (server/history/logcache.py): a warm seek
+reads nothing from the database.
+
+What costs then is decoding the state into a document (a day's motion:
+300-600 KB, 10 to 50 ms). A slider dragged forward does not pay it: each
+room keeps the document of its last seek (its cursor), and a later position
+of the same checkpoint interval continues from it with the few updates in
+between. The values read at a position (the motion's text, the mind map's
+tree) are also kept for the last few positions, for a slider dragged back
+and forth.
 
 The log is replayed in causal order (crdt.replay, whose doc_at is the one
 document-at-a-position this adds seek points to). Each checkpoint interval
@@ -23,19 +30,24 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-from collections import OrderedDict
-from typing import Any
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pycrdt import Doc
 
 from crdt.motion import motion_text
 from crdt.replay import CausalReplay, doc_at
 from crdt.updates import CausalGap, inspect_update
-from server.store.base import Store
+from server.history.logcache import LogCache
+from server.store.base import LoggedUpdate, Store
 
 POINT_EVERY = 100  # updates between seek points
 POINT_MAX_BYTES = 160 * 1024  # larger states are not kept as points (a mind map: 60-110 KB, a motion: 500 KB)
 POINTS_BUDGET = 96 * 1024 * 1024
+VALUES_KEPT = 48  # values read at recent positions (a motion's text: up to 100 KB each)
+T = TypeVar("T")
 
 
 class SeekPoints:
@@ -69,18 +81,32 @@ class SeekPoints:
             self.size -= len(old_state)
 
 
+@dataclass
+class _Cursor:
+    """The document of a room's last seek, and where it stands."""
+
+    base: int  # the checkpoint interval it belongs to
+    position: int
+    doc: Doc[Any]
+
+
 class Seeker:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, log: LogCache | None = None) -> None:
         self.store = store
+        self.log = log or LogCache(store)
         self.points = SeekPoints()
         # (room, checkpoint position) → up to where that stretch of the log is in causal order
         self._in_order: dict[tuple[str, int], int] = {}
         self._checkpoints: dict[str, list[int]] = {}  # room → 0 and its checkpoint positions
+        self._cursors: dict[str, _Cursor] = {}
+        self._values: OrderedDict[tuple[str, int, str], Any] = OrderedDict()
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def warm(self, room: str) -> None:
-        """Get every seek of `room` ready: checkpoint states in memory and, for every checkpoint
-        interval, whether the log is in causal order there (one pass over the log reading clocks
-        only, about 6 µs an update). The history pages call it when opened, in the background."""
+        """Get every seek of `room` ready: checkpoint states and the log in memory and, for every
+        checkpoint interval, whether the log is in causal order there (one pass over the log
+        reading clocks only, about 6 µs an update). The history pages call it when opened, in the
+        background."""
         positions = [0, *await self.store.checkpoint_positions(room)]
         self._checkpoints[room] = positions
         for base in positions[1:]:
@@ -89,18 +115,38 @@ class Seeker:
                 checkpoint = await self.store.checkpoint_before(room, base)
                 if checkpoint is not None and checkpoint.upto_id == base:
                     self.points.add(room, base, checkpoint.state, max_bytes=None)
-        updates = await self.store.updates(room, 0, positions[-1] if len(positions) > 1 else None)
+        updates = await self.log.updates(room, 0, positions[-1] if len(positions) > 1 else None)
         ids = [u.id for u in updates]
         in_order = await asyncio.to_thread(_intervals_in_order, positions, ids, [u.data for u in updates])
         for base, end in in_order.items():
             self._in_order[(room, base)] = max(self._in_order.get((room, base), 0), end)
 
+    async def checkpoint_positions(self, room: str, position: int | None = None) -> list[int]:
+        """The room's checkpoint positions, 0 first, all those at or before `position` (None: all)."""
+        positions = self._checkpoints.get(room)
+        if positions is None or position is None or position > positions[-1] + self._reread_after(positions):
+            positions = self._checkpoints[room] = [0, *await self.store.checkpoint_positions(room)]
+        return positions
+
+    async def checkpoint_state(self, room: str, position: int) -> bytes | None:
+        """The state of the checkpoint at exactly `position` (kept in memory once read)."""
+        known = self.points.before(room, position)
+        if known is not None and known[0] == position:
+            return known[1]
+        checkpoint = await self.store.checkpoint_before(room, position)
+        if checkpoint is None or checkpoint.upto_id != position:
+            return None
+        self.points.add(room, position, checkpoint.state, max_bytes=None)
+        return checkpoint.state
+
+    def in_order(self, room: str, base: int, upto: int) -> bool:
+        """Whether the log from checkpoint `base` up to `upto` is known to be in causal order."""
+        return upto <= self._in_order.get((room, base), 0)
+
     async def _checkpoint_position(self, room: str, position: int) -> int:
         """The newest checkpoint position at or before `position` (0: none); checkpoints are only
         ever added past the newest, so the list is read again only for a position past its end."""
-        positions = self._checkpoints.get(room)
-        if positions is None or position > positions[-1] + self._reread_after(positions):
-            positions = self._checkpoints[room] = [0, *await self.store.checkpoint_positions(room)]
+        positions = await self.checkpoint_positions(room, position)
         return positions[bisect.bisect_right(positions, position) - 1]
 
     @staticmethod
@@ -131,18 +177,62 @@ class Seeker:
 
     async def motion_text_at(self, room: str, position: int | None) -> str:
         """The motion's Markdown in `room` once the log up to `position` (None: all of it) is applied."""
-        return motion_markdown(await self.doc_at(room, position))
+        return await self.read_at(room, position, "text", motion_markdown)
+
+    async def read_at(self, room: str, position: int | None, key: str, read: Callable[[Doc[Any]], T]) -> T:
+        """`read` of the room's document at `position` (None: now), run in a worker thread.
+
+        `key` names what `read` reads: the value at a position is kept for the next asks.
+        The document is the room's cursor, never handed out: it goes on to the next seek.
+        """
+        if position is None:
+            return await asyncio.to_thread(read, await self.doc_at(room, None))
+        cached = self._values.get((room, position, key))
+        if cached is not None:
+            self._values.move_to_end((room, position, key))
+            return cached  # type: ignore[no-any-return]
+        async with self._locks[room]:
+            base, start, state = await self._state_before(room, position)
+            cursor = self._cursors.get(room)
+            if (
+                cursor is not None
+                and cursor.base == base
+                and start <= cursor.position <= position
+                and self.in_order(room, base, position)
+            ):
+                updates = await self.log.updates(room, cursor.position, position)
+                value = await asyncio.to_thread(_continue, cursor, updates, position, read)
+                if position > self.log.settled(room):  # an earlier id may still come: start afresh
+                    self._cursors.pop(room, None)
+            else:
+                self._cursors.pop(room, None)
+                doc = await self._replay(room, base, start, state, position)
+                value = await asyncio.to_thread(read, doc)
+                if position <= self.log.settled(room):  # the log up to it can no longer change
+                    self._cursors[room] = _Cursor(base, position, doc)
+        if position > self.log.settled(room):
+            return value
+        self._values[(room, position, key)] = value
+        while len(self._values) > VALUES_KEPT:
+            self._values.popitem(last=False)
+        return value
 
     async def doc_at(self, room: str, position: int | None) -> Doc[Any]:
+        """A document of the room's own at `position` (None: all of the log), for the caller to keep."""
         base, start, state = await self._state_before(room, position)
-        updates = await self.store.updates(room, start, position)
+        return await self._replay(room, base, start, state, position)
+
+    async def _replay(
+        self, room: str, base: int, start: int, state: bytes | None, position: int | None
+    ) -> Doc[Any]:
+        updates = await self.log.updates(room, start, position)
         if not updates:
             return await asyncio.to_thread(doc_at, state, [])
         ids = [u.id for u in updates]
         data = [u.data for u in updates]
         # Encoding a state costs milliseconds for a large document: no seek points from one.
         every = POINT_EVERY if state is None or len(state) < POINT_MAX_BYTES else 0
-        if ids[-1] <= self._in_order.get((room, base), 0):
+        if self.in_order(room, base, ids[-1]):
             doc, points = await asyncio.to_thread(_apply_in_order_with_points, state, ids, data, every)
         else:
             doc, points, in_order = await asyncio.to_thread(_replay_causally, state, ids, data, every)
@@ -151,6 +241,16 @@ class Seeker:
         for at, point_state in points:
             self.points.add(room, at, point_state)
         return doc
+
+
+def _continue(
+    cursor: _Cursor, updates: list[LoggedUpdate], position: int, read: Callable[[Doc[Any]], T]
+) -> T:
+    """Move the cursor on to `position` (a stretch known to be in causal order), then read it."""
+    for update in updates:
+        cursor.doc.apply_update(update.data)
+    cursor.position = position
+    return read(cursor.doc)
 
 
 def motion_markdown(doc: Doc[Any]) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import logging
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +25,14 @@ from pycrdt import Doc
 from crdt.history import Change, Passage, word_diff
 from crdt.mindmap import Node, build_tree
 from crdt.motion import motion_text
+from server import palette
 from server.clock import Clock
 from server.congress import demo
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, room_name
 from server.history.authorship import Authorship
+from server.history.mapauthors import MapAuthors
+from server.history.present import Authors
 from server.history.records import HistoryRecords
 from server.history.repository import HistoryRepository
 from server.history.restore import mindmap_restore, motion_restore
@@ -64,36 +68,52 @@ class Moment:
     at: float | None  # when the update at (or last before) the position was accepted
     motion: str
     mindmap: Node
+    passages: list[Passage] | None = None  # the motion by author, when asked for
+    node_authors: dict[str, str] | None = None  # node id → who last named it, when asked for
 
 
 class Marks:
-    """A room's log without the bytes (id, author, time), kept in memory and extended as it grows."""
+    """A room's log without the bytes (id, author, time), kept in memory and extended as it grows.
+
+    Kept as columns (ints, interned names and floats are not walked by the garbage collector),
+    so a day's 100,000 marks do not lengthen every full collection of the process."""
 
     def __init__(self) -> None:
-        self.items: list[LogMark] = []
         self.ids: list[int] = []
+        self.authors: list[str] = []
+        self.ats: list[float] = []
         self.times: list[float] = []  # running maximum: bisectable even if clocks of processes differ
+        self.room = ""
 
     def extend(self, marks: list[LogMark]) -> None:
         for mark in marks:
-            self.items.append(mark)
+            self.room = mark.room
             self.ids.append(mark.id)
+            self.authors.append(sys.intern(mark.author))
+            self.ats.append(mark.at)
             self.times.append(max(mark.at, self.times[-1]) if self.times else mark.at)
+
+    def _mark(self, index: int) -> LogMark:
+        return LogMark(self.ids[index], self.room, self.authors[index], self.ats[index])
+
+    @property
+    def items(self) -> list[LogMark]:
+        return [self._mark(i) for i in range(len(self.ids))]
 
     @property
     def last_id(self) -> int:
         return self.ids[-1] if self.ids else 0
 
     def after(self, position: int) -> list[LogMark]:
-        return self.items[bisect.bisect_right(self.ids, position) :]
+        return [self._mark(i) for i in range(bisect.bisect_right(self.ids, position), len(self.ids))]
 
     def upto(self, position: int) -> LogMark | None:
         index = bisect.bisect_right(self.ids, position)
-        return self.items[index - 1] if index else None
+        return self._mark(index - 1) if index else None
 
     def before_time(self, at: float) -> LogMark | None:
         index = bisect.bisect_right(self.times, at)
-        return self.items[index - 1] if index else None
+        return self._mark(index - 1) if index else None
 
 
 class History:
@@ -117,12 +137,14 @@ class History:
         self._congress_ids: dict[str, int] = {}
         self._lock = asyncio.Lock()
         self.seeker = Seeker(store)
+        self.map_authors = MapAuthors(self.seeker.log)
         self._warmed: dict[str, asyncio.Task[None]] = {}
+        self._timelines: dict[str, tuple[tuple[int, ...], Timeline]] = {}
 
     async def start(self) -> None:
         if self._records is None:
             self._records = HistoryRecords(self.directory.engine)
-        self._authorship = Authorship(self.store, self._records)
+        self._authorship = Authorship(self.store, self._records, self.seeker)
         self.update_log.checkpoint_listeners.append(self._checkpointed)
 
     def _checkpointed(self, room: str) -> None:
@@ -155,9 +177,17 @@ class History:
             return found
 
     async def timeline(self, slug: str) -> Timeline:
+        """The congress's steps and activity, built again only when the log has grown."""
         marks = await self.marks(slug)
         self.warm(slug)
-        return build_timeline({kind: m.items for kind, m in marks.items()})
+        key = tuple(m.last_id for m in marks.values())
+        known = self._timelines.get(slug)
+        if known is None or known[0] != key:
+            known = self._timelines[slug] = (
+                key,
+                build_timeline({kind: m.items for kind, m in marks.items()}),
+            )
+        return known[1]
 
     def warm(self, slug: str) -> None:
         """Get seeking in the congress ready in the background (once per process and room)."""
@@ -174,6 +204,8 @@ class History:
     async def _warm(self, room: str) -> None:
         try:
             await self.seeker.warm(room)
+            if room.endswith(".mindmap"):  # who named each node: the map's log replayed once
+                await self.map_authors.named_by(room, self.seeker.log.settled(room))
         except Exception:
             log.exception("seeking in %s not prepared ahead", room)
 
@@ -216,13 +248,33 @@ class History:
         return await self.seeker.motion_text_at(room_name(slug, "motion"), position)
 
     async def mindmap_at(self, slug: str, position: int | None = None) -> Node:
-        return build_tree(await self.doc_at(room_name(slug, "mindmap"), position))
+        if position is None:
+            await self.update_log.flush()
+        return await self.seeker.read_at(room_name(slug, "mindmap"), position, "tree", build_tree)
 
-    async def moment(self, slug: str, position: int | None = None) -> Moment:
+    async def moment(self, slug: str, position: int | None = None, authors: bool = False) -> Moment:
+        """Both documents at `position` (None: now); with `authors`, who wrote each passage of the
+        motion (the motion's text is then theirs joined: one replay, not two)."""
         if position is None:
             position = await self.latest(slug)
-        motion, mindmap = await asyncio.gather(self.text_at(slug, position), self.mindmap_at(slug, position))
-        return Moment(position, await self.time_of(slug, position), motion, mindmap)
+        at = await self.time_of(slug, position)
+        if not authors:
+            motion, mindmap = await asyncio.gather(
+                self.text_at(slug, position), self.mindmap_at(slug, position)
+            )
+            return Moment(position, at, motion, mindmap)
+        passages, mindmap, node_authors = await asyncio.gather(
+            self.authorship(slug, position),
+            self.mindmap_at(slug, position),
+            self.node_authors(slug, position),
+        )
+        return Moment(position, at, "".join(p.text for p in passages), mindmap, passages, node_authors)
+
+    async def node_authors(self, slug: str, position: int | None = None) -> dict[str, str]:
+        """Node id of the mind map → who last wrote its name ("participant:{id}"), at `position`."""
+        if position is None:
+            position = await self.latest(slug)
+        return await self.map_authors.named_by(room_name(slug, "mindmap"), position)
 
     async def authorship(self, slug: str, position: int | None = None) -> list[Passage]:
         """The motion at `position` (None: now) in passages, each with its writer ("participant:{id}")."""
@@ -299,6 +351,12 @@ class History:
         row = await asyncio.to_thread(self.records.add_version, congress_id, name, position, author)
         return _version(row)
 
+    async def title(self, slug: str) -> str:
+        congress = await asyncio.to_thread(self.directory.congress, slug)
+        if congress is None:
+            raise UnknownVersion("no such congress")
+        return congress.title
+
     async def versions(self, slug: str) -> list[NamedVersion]:
         congress_id = await self.congress_id(slug)
         return [_version(row) for row in await asyncio.to_thread(self.records.versions, congress_id)]
@@ -311,11 +369,19 @@ class History:
 
     # -- for the organisers' pages ------------------------------------------------------------
 
-    async def names(self, slug: str) -> dict[str, str]:
-        """The name behind each author id of this congress (`participant:12`)."""
+    async def authors(self, slug: str, order: list[str] | None = None) -> Authors:
+        """The name and the place in the congress (their colour) behind each author id of this
+        congress (`participant:12`); `order`: the authors on the log, most active first."""
         congress_id = await self.congress_id(slug)
         people = await asyncio.to_thread(self.directory.participants, congress_id)
-        return {demo.AUTHOR: demo.AUTHOR_NAME} | {f"participant:{p.id}": p.name for p in people}
+        places = palette.ranks(p.id for p in people if p.id is not None)
+        names = {demo.AUTHOR: demo.AUTHOR_NAME} | {f"participant:{p.id}": p.name for p in people}
+        ranks = {f"participant:{pid}": place for pid, place in places.items()}
+        return Authors(names, ranks, list(order or []))
+
+    async def names(self, slug: str) -> dict[str, str]:
+        """The name behind each author id of this congress (`participant:12`)."""
+        return (await self.authors(slug)).names
 
     async def compare(self, slug: str, old: int, new: int) -> list[Change]:
         """The motion's words from position `old` to position `new`."""

@@ -37,6 +37,7 @@ class Timeline:
     # minute (unix time // 60) → author → edits, over both documents
     activity: dict[int, Counter[str]] = field(default_factory=dict)
     authors: list[str] = field(default_factory=list)  # most active first
+    counts: dict[str, int] = field(default_factory=dict)  # author → edits, over both documents
 
 
 def build_timeline(marks: dict[str, list[LogMark]], pause: float = PAUSE) -> Timeline:
@@ -68,4 +69,5 @@ def build_timeline(marks: dict[str, list[LogMark]], pause: float = PAUSE) -> Tim
         edits=len(everything),
         activity=dict(sorted(activity.items())),
         authors=[author for author, _ in totals.most_common()],
+        counts=dict(totals.most_common()),
     )

@@ -19,7 +19,6 @@ from starlette.staticfiles import StaticFiles
 
 from server.congress.domain import Identity, Phase, room_name
 from server.errors import AccessDenied, InvitationOnly, NotFound, Unavailable
-from server.palette import person_colour
 from server.web.guards import MEMBER_PAGE, PUBLIC, requires, services_of
 from server.web.headers import editor_headers
 from server.web.language import language
@@ -48,11 +47,7 @@ class ClientUser:
     name: str
     role: Role
     site: Site
-
-    @property
-    def colour(self) -> str:
-        """The same colour for a person on every page and every visit (server/palette.py)."""
-        return person_colour(self.id)
+    colour: str  # the person's own in their congress (server/palette.py), as in presence and history
 
 
 @dataclass(frozen=True)
@@ -97,7 +92,7 @@ async def client_config(services: Services, identity: Identity) -> ClientConfig:
     slug = identity.congress_slug
     site: Site = "remote" if seat.site == "remote" else "on_site"
     return ClientConfig(
-        user=ClientUser(identity.author, identity.name, identity.role.value, site),  # type: ignore[arg-type]
+        user=ClientUser(identity.author, identity.name, identity.role.value, site, identity.colour),  # type: ignore[arg-type]
         congress_slug=slug,
         congress_title=seat.congress.title,
         rooms={"motion": room_name(slug, "motion"), "mindmap": room_name(slug, "mindmap")},

@@ -204,7 +204,11 @@ def _int(data: dict[str, Any], name: str) -> int:
 def _correction(change: Callable[[dict[str, Any]], Correction]) -> Handler:
     async def handler(request: Request, services: Services, identity: Identity) -> Any:
         data = await json_object(request)
-        return board_json(await services.theming.correct(identity, change(data)))
+        try:
+            return board_json(await services.theming.correct(identity, change(data)))
+        except review.Refused as refused:  # said in the organiser's language (review.Refused)
+            sentence = word(refused.key, language(request), "contributions", **refused.values)
+            raise DomainError(sentence) from refused
 
     return handler
 
@@ -246,7 +250,7 @@ async def themes_chart(request: Request, services: Services, identity: Identity)
     def w(key: str) -> str:
         return word(key, lang, "contributions")
 
-    labels = ChartWords(w("chart_title"), w("chart_unsorted"), w("chart_timeline"), w("chart_sizes"))
+    labels = ChartWords(w("chart_title"), w("chart_unsorted"), w("chart_timeline"), w("chart_sizes"), lang)
     svg = await services.theming.chart(identity, labels)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 

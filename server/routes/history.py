@@ -8,54 +8,34 @@ closed doors, and restoring changes everyone's text. A position is a log id;
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server import palette
 from server.congress.domain import Identity
 from server.errors import BadRequest
 from server.history import History
 from server.history.chart import activity_svg
-from server.history.present import diff_json, diff_text, passages_json, tree_json
+from server.history.present import Authors, diff_json, diff_text, passages_json, tree_json
 from server.web import trusted
 from server.web.guards import organiser
 from server.web.language import language
 from server.web.params import integer, json_object
 from server.web.templates import document
+from server.words import word
 
 if TYPE_CHECKING:
     from server.app import Services
 
 
-@dataclass
-class People:
-    names: dict[str, str]
-    order: list[str]  # the authors on the log, most active first
-
-    @property
-    def colours(self) -> dict[str, str]:
-        return {author: palette.person_colour(author) for author in self.order}
-
-    def colour(self, author: str) -> str:
-        return palette.person_colour(author)
-
-    def css(self, author: str) -> str:
-        """The colour as a class (the pages' CSP refuses inline style attributes)."""
-        return palette.person_class(author)
-
-    def name(self, author: str) -> str:
-        return self.names.get(author, author)
-
-
-async def people(history: History, slug: str, authors: list[str]) -> People:
+async def people(history: History, slug: str, authors: list[str]) -> Authors:
     """Names of the authors on the log; each person's colour is theirs everywhere (server/palette.py)."""
-    return People(await history.names(slug), authors)
+    return await history.authors(slug, authors)
 
 
 async def position_of(history: History, slug: str, query: Mapping[str, Any], key: str = "position") -> int:
@@ -78,22 +58,39 @@ async def position_of(history: History, slug: str, query: Mapping[str, Any], key
         if not math.isfinite(at):
             raise BadRequest("time must be a Unix time in seconds")
         return await history.position_at_time(slug, at)
+    if query.get("clock"):
+        return await history.position_at_time(slug, await clock_time(history, slug, str(query["clock"])))
     return await history.latest(slug)
 
 
-def version_json(version: Any, names: dict[str, str]) -> dict[str, Any]:
+async def clock_time(history: History, slug: str, clock: str) -> float:
+    """`clock` ("14:05" or "14:05:30") on the day the congress first wrote, in the congress's time
+    zone (server/clock.py), not the browser's: the times the pages show are the congress's."""
+    try:
+        hour, minute, *rest = (int(part) for part in clock.split(":"))
+        moment = dt.time(hour, minute, rest[0] if rest else 0)
+    except (ValueError, TypeError):
+        raise BadRequest("clock must be a time of day, HH:MM or HH:MM:SS") from None
+    start = (await history.timeline(slug)).start
+    day = history.clock.local(start).date() if start else dt.datetime.now(history.clock.zone).date()
+    return dt.datetime.combine(day, moment, tzinfo=history.clock.zone).timestamp()
+
+
+def version_json(version: Any, names: dict[str, str], when: str = "") -> dict[str, Any]:
+    """A named version; `when`: the time of its position in words, as the pages show it."""
     return {
         "id": version.id,
         "name": version.name,
         "position": version.position,
         "created_by": names.get(version.created_by, version.created_by),
         "created_at": version.created_at,
+        "when": when,
     }
 
 
 async def timeline(request: Request, services: Services, identity: Identity) -> Any:
     history = services.history
-    slug = identity.congress_slug
+    slug, lang = identity.congress_slug, language(request)
     line = await history.timeline(slug)
     who = await people(history, slug, line.authors)
     versions = await history.versions(slug)
@@ -103,9 +100,7 @@ async def timeline(request: Request, services: Services, identity: Identity) -> 
         "start": line.start,
         "end": line.end,
         "edits": line.edits,
-        "people": [
-            {"author": a, "name": who.name(a), "colour": who.colour(a), "css": who.css(a)} for a in who.order
-        ],
+        "people": [who.json(a) for a in who.order],
         "steps": [
             {
                 "kind": s.kind,
@@ -119,7 +114,10 @@ async def timeline(request: Request, services: Services, identity: Identity) -> 
             }
             for s in line.steps
         ],
-        "versions": [version_json(v, who.names) for v in versions],
+        "versions": [
+            version_json(v, who.names, history.clock.moment(await history.time_of(slug, v.position), lang))
+            for v in versions
+        ],
         # Issue 15: closed votes and decided amendments, as events of the day.
         "decisions": [
             e.json() for e in await services.record.events(identity.congress_id, language(request))
@@ -131,19 +129,18 @@ async def moment(request: Request, services: Services, identity: Identity) -> An
     history = services.history
     slug = identity.congress_slug
     position = await position_of(history, slug, request.query_params)
-    state = await history.moment(slug, position)
+    authors = request.query_params.get("authors") == "1"
+    state = await history.moment(slug, position, authors=authors)
+    who = await history.authors(slug)
     result: dict[str, Any] = {
         "position": state.position,
         "at": state.at,
         "when": history.clock.moment(state.at, language(request), seconds=True),
         "motion": {"markdown": state.motion, "html": str(trusted.markdown(state.motion))},
-        "mindmap": tree_json(state.mindmap),
+        "mindmap": tree_json(state.mindmap, state.node_authors, who),
     }
-    if request.query_params.get("authors") == "1":
-        line = await history.timeline(slug)
-        who = await people(history, slug, line.authors)
-        passages = await history.authorship(slug, position)
-        result["authorship"] = passages_json(passages, who.names)
+    if state.passages is not None:
+        result["authorship"] = passages_json(state.passages, who)
     return result
 
 
@@ -173,12 +170,17 @@ async def diff(request: Request, services: Services, identity: Identity) -> Any:
     old_at = await position_of(history, slug, query, "from")
     new_at = await position_of(history, slug, query, "to")
     changes = await history.compare(slug, old_at, new_at)
-    title = f"{slug} : {old_at} → {new_at}"
+    lang = language(request)
+    since, until = [
+        history.clock.moment(await history.time_of(slug, p), lang, seconds=True) for p in (old_at, new_at)
+    ]
+    since = since or word("at_start", lang, "history")  # before the first edit: no time to say
+    title = f"{await history.title(slug)}{word('colon', lang, 'history')}{since} → {until}"
     fmt = query.get("format", "json")
     filename = f"{slug}-diff-{old_at}-{new_at}"
     if fmt == "html":
         return Response(
-            document("diff_export.html", changes=changes, title=title, lang="fr"),
+            document("diff_export.html", changes=changes, title=title, lang=lang),
             media_type="text/html; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{filename}.html"'},
         )
@@ -206,8 +208,9 @@ async def restore(request: Request, services: Services, identity: Identity) -> A
 async def chart(request: Request, services: Services, identity: Identity) -> Any:
     line = await services.history.timeline(identity.congress_slug)
     who = await people(services.history, identity.congress_slug, line.authors)
-    title = "Modifications par minute et par personne"
-    svg = activity_svg(line.activity, who.names, who.colours, title, services.history.clock.zone)
+    lang = language(request)
+    title = word("activity_title", lang, "history")
+    svg = activity_svg(line.activity, who.names, who.colours, title, services.history.clock, lang)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 

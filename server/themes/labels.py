@@ -53,6 +53,9 @@ def _most_common(forms: Counter[str]) -> str:
 
 TITLES_CONSIDERED = 5  # the label is the title of one of the theme's most central contributions
 MAX_PHRASE = 80
+MAX_WORDS = 9
+_QUOTES = "«»“”\"'‘’()[]"
+_TRAILING = ".,;:!-–—_ "
 
 
 def theme_phrase(
@@ -78,6 +81,26 @@ def theme_phrase(
         if score > best_score:
             best, best_score = title, score
     if not best:
-        text = " ".join(contributions[ranked_rows[0]].text.split())
-        best = " ".join(text.split()[:8]) + ("…" if len(text.split()) > 8 else "")
-    return best if len(best) <= MAX_PHRASE else best[: MAX_PHRASE - 1].rstrip() + "…"
+        best = contributions[ranked_rows[0]].text
+    return tidy(best)
+
+
+def tidy(phrase: str) -> str:
+    """A title as a label: one line, no quotes around it nor full stop after it, not shouted, a
+    capital first, and short (at most `MAX_WORDS` words and `MAX_PHRASE` characters, cut between
+    words). "  « ACCÈS AU NUMÉRIQUE POUR TOUS !! » " becomes "Accès au numérique pour tous"."""
+    text = " ".join(phrase.split())
+    text = text.strip(_QUOTES + " ").rstrip(_TRAILING).strip(_QUOTES + " ").rstrip(_TRAILING)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        text = text.lower()
+    words_kept = text.split()
+    cut = len(words_kept) > MAX_WORDS
+    words_kept = words_kept[:MAX_WORDS]
+    while words_kept and len(" ".join(words_kept)) > MAX_PHRASE - 1:
+        words_kept.pop()
+        cut = True
+    text = " ".join(words_kept).rstrip(_TRAILING) if cut else " ".join(words_kept)
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + ("…" if cut else "")

@@ -46,3 +46,12 @@ def words(area: str, lang: str) -> dict[str, str]:
     """A whole area in one language: what a page hands its script in its configuration."""
     side = "en" if lang == "en" else "fr"
     return {key: entry[side] for key, entry in table(area).items()}
+
+
+# -- history and themes: numbers as each language writes them -----------------------------------
+def number(value: float, lang: str, digits: int = 0) -> str:
+    """ "1 234" and "12,5" in French (narrow no-break space, decimal comma); "1,234" and "12.5" in English."""
+    text = f"{value:,.{digits}f}"
+    if digits:
+        text = text.rstrip("0").rstrip(".")
+    return text if lang == "en" else text.replace(",", "\u202f").replace(".", ",")

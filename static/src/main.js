@@ -1,4 +1,5 @@
 // The browser client's entry point: read the page's configuration, connect its rooms, draw the page.
+import './mindmap/map.css' // first: where the map's rules stood in style.css, before what overrides them
 import './style.css'
 import { canWrite, readConfig } from './config.js'
 import { setLanguage, t } from './i18n.js'

@@ -98,8 +98,9 @@ def write(edition: Edition) -> bytes:
     blocks = motion_blocks(edition.markdown)
     if not blocks:
         blocks = [Block("paragraph", [Run(edition.word("empty"), italic=True)])]
+    widths = _label_widths(pdf, blocks)
     for block in blocks:
-        _block(pdf, block)
+        _block(pdf, block, widths.get(id(block), INDENT))
 
     if edition.decisions:
         pdf.ln(6)
@@ -109,15 +110,44 @@ def write(edition: Edition) -> bytes:
     pdf.ln(6)
     _block(pdf, Block("heading", [Run(edition.word("contributors"))], level=2))
     names = edition.contributors or (edition.word("nobody"),)
-    for name in names:
-        _block(pdf, Block("item", [Run(name)], depth=1, label="•" if edition.contributors else ""))
+    people = [
+        Block("item", [Run(name)], depth=1, label="•" if edition.contributors else "") for name in names
+    ]
+    widths = _label_widths(pdf, people)
+    for block in people:
+        _block(pdf, block, widths.get(id(block), INDENT))
     return bytes(pdf.output())
+
+
+def _label_font(pdf: object, block: Block) -> None:
+    from fpdf import FPDF
+
+    assert isinstance(pdf, FPDF)
+    pdf.set_font("body", "B" if block.role == "proposal" else "", 11)
+
+
+def _label_widths(pdf: object, blocks: list[Block]) -> dict[int, float]:
+    """The width of the numbers' column of each item: one per depth over the whole text (the widest
+    number there, "12." or "2.1", measured in the font it is drawn in), so that the texts of all
+    the proposals start at one place, those of the levers at another, and wrapped lines hang
+    under the text. It was measured in whatever font came before: the first item after a heading
+    was pushed right."""
+    from fpdf import FPDF
+
+    assert isinstance(pdf, FPDF)
+    widest: dict[int, float] = {}
+    for block in blocks:
+        if block.kind == "item" and block.label:
+            _label_font(pdf, block)
+            width = pdf.get_string_width(block.label + "  ") + 1
+            widest[block.depth] = max(widest.get(block.depth, INDENT), width)
+    return {id(b): widest[b.depth] for b in blocks if b.kind == "item" and b.label}
 
 
 HEADING_SIZES = {1: 17.0, 2: 14.0, 3: 12.5}
 
 
-def _block(pdf: object, block: Block) -> None:
+def _block(pdf: object, block: Block, label_width: float = INDENT) -> None:
     from fpdf import FPDF
 
     assert isinstance(pdf, FPDF)
@@ -152,10 +182,9 @@ def _block(pdf: object, block: Block) -> None:
     pdf.set_left_margin(left)
     pdf.set_x(left)
     if block.kind == "item" and block.label:
-        width = max(INDENT, pdf.get_string_width(block.label + "  ") + 1)
-        pdf.set_font("body", "B" if block.role == "proposal" else "", 11)
-        pdf.cell(width, LINE, block.label)
-        pdf.set_left_margin(left + width)  # wrapped lines hang under the text, not the number
+        _label_font(pdf, block)
+        pdf.cell(label_width, LINE, block.label)
+        pdf.set_left_margin(left + label_width)  # wrapped lines hang under the text, not the number
     for run in block.runs:
         style = ("B" if run.bold else "") + ("I" if run.italic or block.quote else "")
         if run.strike:

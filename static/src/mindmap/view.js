@@ -1,4 +1,5 @@
 // Drawing the mind map: the tree as nested ARIA tree items, with selection, folding and pan & zoom.
+import './map.css' // the drawing's own rules: the replay draws the map with this view too
 import { t } from '../i18n.js'
 import { branchColour } from './palette.js'
 import { PanZoom } from './panzoom.js'

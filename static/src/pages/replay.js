@@ -1,41 +1,48 @@
 // The replay page: a slider over the day, play/pause/speed, previous/next change, jump to a time or a
-// named version; the motion and the mind map as they were, optionally coloured by author.
+// named version; the motion and the mind map as they were, optionally coloured by author, each
+// person in the colour of the presence list; the map drawn by the live map's own view, read only.
 // The URL holds the position (?position=N, &authors=1), so any moment can be shared.
 // Served by server/routes/history_pages.py (replay_page).
 import { apiClient, congressApi } from '../lib/http.js'
 import { byId as $, element, pageConfig } from '../lib/dom.js'
-import { say, sayError } from '../lib/messages.js'
+import { say, sayError, fill } from '../lib/messages.js'
+import { setLanguage } from '../i18n.js'
+import { ReplayedMap } from '../mindmap/replayed.js'
 
 const config = pageConfig()
 const words = config.words
+setLanguage(config.lang)
 const call = apiClient(congressApi(config.slug, '/history'))
 const fail = (error) => sayError(words, error)
+const locale = config.lang === 'en' ? 'en-GB' : 'fr-FR'
+const figure = (n) => Number(n).toLocaleString(locale)
 
 const state = {
   position: config.position,
   changes: [], // positions where a step of someone's edits ends, ascending
   times: [], // the time of each change (running maximum, for searching by time)
+  steps: new Map(), // position where a step ends → that step (who, which document)
   versions: [],
   playing: null,
   wanted: null, // the position asked for while a request is in flight
   busy: false
 }
 
-function drawTree (node) {
-  const fragment = document.createDocumentFragment()
-  const label = element('span', { class: 'node' }, node.label || '—')
-  if (/^#[0-9a-fA-F]{3,8}$/.test(node.colour)) label.style.borderColor = node.colour // CSSOM: allowed by the CSP
-  fragment.append(label)
-  if (node.children.length) {
-    const list = element('ul')
-    for (const child of node.children) {
-      const item = element('li')
-      item.append(drawTree(child))
-      list.append(item)
-    }
-    fragment.append(list)
+// The server-drawn tree (for a page without script) gives way to the live map's drawing.
+$('mindmap').replaceChildren()
+const map = new ReplayedMap($('mindmap'), {
+  label: words.map_label,
+  subject: config.title,
+  room: `replay:${config.slug}`,
+  byLabel: (name) => fill(words.map_by, { name })
+})
+
+function legend (people) {
+  const list = element('ul', { class: 'legend' })
+  for (const person of people) {
+    list.append(element('li', {}, element('span', { class: `swatch ${person.css}` }), person.name))
   }
-  return fragment
+  return list
 }
 
 function drawAuthorship (passages) {
@@ -47,28 +54,37 @@ function drawAuthorship (passages) {
     pre.append(span)
     if (passage.text.trim()) seen.set(passage.author, passage)
   }
-  const legend = element('ul', { class: 'legend' })
-  for (const passage of seen.values()) {
-    const item = element('li')
-    item.append(element('span', { class: `swatch ${passage.css}` }), passage.name)
-    legend.append(item)
-  }
-  $('legend').replaceChildren(legend)
+  $('legend').replaceChildren(legend(seen.values()))
   $('motion').replaceChildren(pre)
+}
+
+/** Where the moment is in the day: its time, and whose change ends there, in words. */
+function where (moment) {
+  const index = state.changes.findLastIndex((p) => p <= moment.position)
+  const parts = [moment.when || words.at_start]
+  if (index >= 0) {
+    const step = state.steps.get(state.changes[index])
+    parts.push(fill(words.step_of, { n: figure(index + 1), total: figure(state.changes.length) }))
+    if (step) parts.push(`${fill(words.by, { name: step.name })} (${words[step.kind].toLowerCase()})`)
+  }
+  return parts.join(' · ')
 }
 
 function render (moment) {
   state.position = moment.position
-  if (moment.authorship) {
+  const authors = Boolean(moment.authorship)
+  if (authors) {
     drawAuthorship(moment.authorship)
   } else {
     $('legend').replaceChildren()
     $('motion').innerHTML = moment.motion.html // markdown-it on the server, raw HTML disabled
   }
-  $('mindmap').replaceChildren(drawTree(moment.mindmap))
-  $('where').textContent = `${words.position} ${moment.position} · ${moment.when}`
-  if (moment.at) $('slider').value = String(Math.round(moment.at))
-  $('slider').setAttribute('aria-valuetext', `${words.position} ${moment.position} · ${moment.when}`)
+  map.show(moment.mindmap, authors)
+  $('map-legend').replaceChildren(authors ? legend(map.namers()) : '')
+  const said = where(moment)
+  $('where').textContent = said
+  if (moment.at) $('slider').value = String(moment.at)
+  $('slider').setAttribute('aria-valuetext', said)
   $('compare').href = `/c/${encodeURIComponent(config.slug)}/comparer?from=${moment.position}&to=now`
   const url = new URL(location.href)
   url.searchParams.set('position', moment.position)
@@ -148,31 +164,27 @@ function play () {
 async function loadTimeline () {
   const line = await call('GET', '')
   const ends = new Map()
-  for (const s of line.steps) ends.set(s.last, s.end)
+  state.steps = new Map()
+  for (const s of line.steps) {
+    ends.set(s.last, s.end)
+    state.steps.set(s.last, s)
+  }
   state.changes = [...ends.keys()].sort((a, b) => a - b)
   let latest = 0
   state.times = state.changes.map((p) => (latest = Math.max(latest, ends.get(p))))
   state.versions = line.versions
   const slider = $('slider')
   if (line.start) {
-    slider.min = String(Math.floor(line.start))
-    slider.max = String(Math.ceil(line.end))
+    slider.min = String(line.start)
+    slider.max = String(line.end)
     slider.disabled = false
   }
   const select = $('versions')
   select.replaceChildren(select.options[0])
   for (const version of line.versions) {
-    const option = element('option', { value: String(version.id) }, `${version.name} (${version.position})`)
-    select.append(option)
+    const label = version.when ? fill(words.version_option, { name: version.name, when: version.when }) : version.name
+    select.append(element('option', { value: String(version.id) }, label))
   }
-}
-
-function timeOfDay (value) {
-  // "HH:MM[:SS]" on the day the congress wrote (its first edit), in the browser's time zone.
-  const day = new Date(Number($('slider').min) * 1000)
-  const [h, m, s] = value.split(':').map(Number)
-  day.setHours(h, m, s || 0, 0)
-  return day.getTime() / 1000
 }
 
 async function start () {
@@ -199,7 +211,8 @@ async function start () {
   $('play').addEventListener('click', play)
   $('speed').addEventListener('change', () => { if (state.playing) { stop(); play() } })
   $('go-time').addEventListener('click', () => {
-    if ($('time').value) { stop(); show(`time=${timeOfDay($('time').value)}`) }
+    // The time of day in the congress's time zone, on its day of writing (the server reads it so).
+    if ($('time').value) { stop(); show(`clock=${encodeURIComponent($('time').value)}`) }
   })
   $('versions').addEventListener('change', (event) => {
     if (event.target.value) { stop(); show(`version=${event.target.value}`) }

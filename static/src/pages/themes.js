@@ -12,19 +12,55 @@ const api = congressApi(config.slug)
 const call = apiClient(api)
 let themes = []
 
-const fail = (error) => sayError(words, error)
 const colour = (index) => config.colours[index % config.colours.length]
 const when = (timestamp) => formatWhen(timestamp, config.lang, 'medium', config.timeZone)
 const locale = config.lang === 'en' ? 'en-GB' : 'fr-FR'
 // Numbers as the reader writes them: "12,5" and "1 204" in French.
 const number = (value, digits = 0) => Number(value).toLocaleString(locale, { maximumFractionDigits: digits })
+const count = (n) => fill(n === 1 ? words.count_one : words.count_many, { n: number(n) })
+
+// -- what the page says: a toast where the eye is (role=status), errors until the next message ----
+
+let fading = null
+
+function tell (text, kind = 'done') {
+  const status = byId('status')
+  clearTimeout(fading)
+  status.dataset.kind = kind
+  say(text)
+  if (text && kind === 'done') fading = setTimeout(() => say(''), 8000)
+}
+
+const fail = (error) => { tell('', 'error'); sayError(words, error) }
 
 // -- themes -----------------------------------------------------------------------------------
 
-async function correct (path, body) {
+/** Send a correction; on success redraw and say what was done (`done(themes)` gives the words). */
+async function correct (path, body, done) {
+  const focus = whereFocus()
   try {
     show(await call('POST', path, body))
+    tell(done(themes))
+    restoreFocus(focus)
   } catch (error) { fail(error) }
+}
+
+const titleAt = (list, index) => (list.find((t) => t.index === index) || {}).title || ''
+
+/** The card and the control that have the focus, so that a redraw does not lose the keyboard's place. */
+function whereFocus () {
+  const active = document.activeElement
+  const card = active && active.closest('article.theme')
+  return card ? { index: card.dataset.index, name: active.getAttribute('name'), text: active.textContent } : null
+}
+
+function restoreFocus (focus, index = focus && focus.index) {
+  if (!focus) return
+  const card = document.querySelector(`article.theme[data-index="${CSS.escape(String(index))}"]`)
+  if (!card) return
+  const same = [...card.querySelectorAll('button, input, select')].find((control) =>
+    (focus.name && control.getAttribute('name') === focus.name) || (!focus.name && control.textContent === focus.text))
+  ;(same || card.querySelector('input[name=name]')).focus()
 }
 
 function themeCard (theme) {
@@ -34,8 +70,12 @@ function themeCard (theme) {
     element('span', { class: 'swatch', style: { background: colour(i) } }),
     element('strong', {}, `${i + 1}.`),
     name,
-    element('button', { type: 'button', class: 'secondary', onclick: () => correct('/themes/rename', { theme: i, name: name.value }) }, words.rename),
-    element('span', { class: 'size' }, fill(words.count, { n: number(theme.size) })),
+    element('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => correct('/themes/rename', { theme: i, name: name.value }, (now) => fill(words.renamed, { name: titleAt(now, i) }))
+    }, words.rename),
+    element('span', { class: 'size' }, count(theme.size)),
     theme.axis ? element('span', { class: 'badge' }, words.axis_badge) : '',
     theme.other ? element('span', { class: 'badge' }, words.other_badge) : '',
     theme.reviewed ? element('span', { class: 'badge' }, words.reviewed) : '')
@@ -46,44 +86,53 @@ function themeCard (theme) {
     class: 'secondary',
     onclick: () => {
       const others = [...document.querySelectorAll('input[name=merge]:checked')].map((box) => Number(box.value)).filter((t) => t !== i)
-      correct('/themes/merge', { into: i, themes: others })
+      const into = i - others.filter((t) => t < i).length // where the kept theme is once the others are gone
+      correct('/themes/merge', { into: i, themes: others }, (now) => fill(words.merged_themes, { n: number(others.length), name: titleAt(now, into) }))
     }
   }, words.merge)
   const list = element('ol', { class: 'members' })
-  for (const c of theme.contributions) {
+  theme.contributions.forEach((c, rank) => {
+    const title = c.title || c.text.slice(0, 80) || '—'
     const move = element('select', {
-      'aria-label': `${words.move_to} (${c.title || c.id})`,
-      onchange: () => correct('/themes/move', { contribution: c.id, theme: Number(move.value) })
+      'aria-label': `${words.move_to} (${title})`,
+      onchange: () => {
+        const to = Number(move.value)
+        correct('/themes/move', { contribution: c.id, theme: to }, (now) => fill(words.moved, { title, theme: titleAt(now, to) }))
+      }
     }, element('option', { value: '' }, words.move_to + '…'),
     ...themes.filter((t) => t.index !== i).map((t) => element('option', { value: String(t.index) }, `${t.index + 1}. ${t.title}`)))
+    // Most representative first (the server orders them so): the first says it, in words, not a score.
+    // A corrected theme pins all its contributions (its badge says so): "pinned" is told only otherwise.
+    const meta = [byline(c), c.pinned && !theme.reviewed && words.pinned, c.withdrawn && words.withdrawn].filter(Boolean).join(' · ')
     list.append(element('li', { 'data-id': c.id, class: c.withdrawn ? 'withdrawn' : '' },
       element('label', {}, element('input', { type: 'checkbox', name: `split-${i}`, value: c.id }), ' ',
-        element('span', { class: 'member-title', title: c.text }, c.title || c.text.slice(0, 80) || c.id)),
-      element('span', { class: 'meta' }, ` ${c.id}` + byline(c) +
-        (c.pinned ? ` · ${words.pinned}` : '') + (c.withdrawn ? ` · ${words.withdrawn}` : '')),
+        element('span', { class: 'member-title', title: c.text }, title)),
+      rank === 0 && theme.contributions.length > 1 ? element('span', { class: 'badge central' }, words.most_central) : '',
+      meta ? element('span', { class: 'meta' }, ` ${meta}`) : '',
       ' ', move))
-  }
+  })
   const splitName = element('input', { name: 'split-name', placeholder: words.split_name, 'aria-label': words.split_name, maxlength: '200' })
   const split = element('button', {
     type: 'button',
     class: 'secondary',
     onclick: () => {
       const chosen = [...list.querySelectorAll(`input[name="split-${i}"]:checked`)].map((box) => box.value)
-      correct('/themes/split', { theme: i, contributions: chosen, name: splitName.value })
+      correct('/themes/split', { theme: i, contributions: chosen, name: splitName.value },
+        (now) => fill(words.split_done, { name: titleAt(now, i + 1), count: count(chosen.length) }))
     }
   }, words.split)
   return element('article', { class: 'theme', 'data-index': String(i), style: { '--theme': colour(i) } },
     heading,
     element('p', { class: 'words' }, `${words.words}${words.colon}${theme.words.join(', ')}`),
     subthemeList(theme),
-    element('details', { open: '' }, element('summary', {}, fill(words.count, { n: theme.size })), list,
+    element('details', { open: '' }, element('summary', {}, count(theme.size)), list,
       element('p', { class: 'actions' }, splitName, split)),
     element('p', { class: 'actions' }, mergePick, merge))
 }
 
 function byline (c) {
   const names = (c.authors && c.authors.length ? c.authors : [c.author]).filter(Boolean)
-  return names.length ? ' · ' + fill(words.authors, { names: names.join(', ') }) : ''
+  return names.length ? fill(words.authors, { names: names.join(', ') }) : ''
 }
 
 // The sub-themes proposed inside an axis: their label and size, and one click to make one a theme.
@@ -98,7 +147,8 @@ function subthemeList (theme) {
           type: 'button',
           class: 'link',
           title: words.split_subtheme,
-          onclick: () => correct('/themes/split', { theme: theme.index, contributions: keys, name: sub.label })
+          onclick: () => correct('/themes/split', { theme: theme.index, contributions: keys, name: sub.label },
+            (now) => fill(words.split_done, { name: titleAt(now, theme.index + 1), count: count(keys.length) }))
         }, words.split_subtheme))
     })))
 }
@@ -106,8 +156,8 @@ function subthemeList (theme) {
 // A near-duplicate pair: both texts side by side, and one click to make them one idea.
 function duplicatePair (d) {
   const side = (c) => element('div', { class: 'duplicate-side' },
-    element('strong', {}, c.title || c.id), element('p', {}, c.text),
-    element('p', { class: 'meta' }, c.id + byline(c)))
+    element('strong', {}, c.title || c.text.slice(0, 80)), element('p', {}, c.text),
+    element('p', { class: 'meta' }, byline(c)))
   const [first, second] = d.pair
   return element('li', { class: 'duplicate', 'data-pair': `${d.first} ${d.second}` },
     element('div', { class: 'duplicate-sides' }, side(first), side(second)),
@@ -116,7 +166,7 @@ function duplicatePair (d) {
       onclick: async () => {
         try {
           show(await call('POST', '/themes/duplicates/merge', { keep: d.first, other: d.second }))
-          say(words.merged)
+          tell(words.merged)
         } catch (error) { fail(error) }
       }
     }, words.merge_pair))
@@ -139,7 +189,7 @@ function show (data) {
   if (data.run && data.unclassified.length) parts.push(fill(words.unclassified, { n: number(data.unclassified.length) }))
   info.textContent = parts.join(' ')
   const k = document.querySelector('#run input[name=k]')
-  if (data.run && !k.value && data.run.proposed_k) k.placeholder = `${data.run.proposed_k} (${words.k_auto})`
+  if (data.run && !k.value && data.run.proposed_k) k.placeholder = number(data.run.proposed_k) // its title says: proposed by the method
   const chart = byId('chart')
   byId('chart-box').hidden = data.total === 0
   chart.src = `${api}/themes/chart.svg?at=${Date.now()}`
@@ -192,11 +242,11 @@ byId('run').addEventListener('submit', async (event) => {
   const button = event.target.querySelector('button')
   const value = event.target.elements.k.value
   button.disabled = true
-  say(words.running)
+  tell(words.running, 'busy')
   watchProgress()
   try {
     show(await call('POST', '/themes/run', { k: value ? Number(value) : null }))
-    say('')
+    tell('')
   } catch (error) { fail(error) } finally {
     button.disabled = false
     showProgress({ kind: '' })
@@ -232,7 +282,7 @@ byId('axes-form').addEventListener('submit', async (event) => {
   try {
     const saved = await call('PUT', '/axes', { axes })
     showAxes(saved.axes)
-    say(fill(words.axes_saved, { n: number(saved.axes.length) }))
+    tell(fill(words.axes_saved, { n: number(saved.axes.length) }))
   } catch (error) { fail(error) }
 })
 
@@ -240,7 +290,7 @@ byId('place').addEventListener('submit', async (event) => {
   event.preventDefault()
   try {
     const placed = await call('POST', '/themes/mindmap', { key_contributions: Number(event.target.elements.key_contributions.value || 0) })
-    say(fill(words.placed, { n: placed.themes }))
+    tell(fill(words.placed, { n: number(placed.themes) }))
   } catch (error) { fail(error) }
 })
 
@@ -257,9 +307,9 @@ async function refreshList () {
   const chosen = axis.value
   axis.replaceChildren(element('option', { value: '' }, words.any_axis), ...data.axes.map((a) => element('option', { value: a }, a)))
   axis.value = chosen
-  byId('count').textContent = fill(words.count, { n: number(data.contributions.length) })
+  byId('count').textContent = count(data.contributions.length)
   document.querySelector('#contributions tbody').replaceChildren(...data.contributions.map((c) => element('tr', { 'data-id': c.id },
-    element('td', {}, element('details', {}, element('summary', {}, c.title || c.id), element('p', {}, c.text))),
+    element('td', {}, element('details', {}, element('summary', {}, c.title || c.text.slice(0, 80) || '—'), element('p', {}, c.text))),
     element('td', {}, c.axis),
     element('td', {}, c.author || (c.source === 'import' ? words['source.import'] : '')),
     element('td', {}, when(c.created_at)))))
@@ -279,12 +329,12 @@ byId('import').addEventListener('submit', async (event) => {
   const type = /\.json$/i.test(file.name) ? 'application/json' : 'text/csv'
   try {
     const result = await call('POST', '/contributions/import', await file.arrayBuffer(), type)
-    say(fill(words.import_done, { n: result.imported }))
+    tell(fill(words.import_done, { n: number(result.imported) }))
     event.target.reset()
     await Promise.all([refreshList(), refreshThemes()])
     watchProgress(8000) // the new contributions are encoded in a moment
   } catch (error) {
-    say(`${words.import_refused} ${error.message}`)
+    tell(`${words.import_refused} ${error.message}`, 'error')
     for (const row of error.data?.rows ?? []) {
       errors.append(element('li', {}, `${words.line} ${row.line}${words.colon}${row.reason}`))
     }
