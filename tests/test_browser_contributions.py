@@ -67,7 +67,7 @@ def test_participant_writes_and_organiser_reviews_into_the_mind_map(people: Peop
     assert organiser.locator("article.theme[data-index='0'] .members li").count() == size + 1
     assert (
         organiser.locator("article.theme[data-index='0'] .size").text_content()
-        == f"{size + 1} contribution(s)"
+        == f"{size + 1} contributions"
     )
     wait_until(
         organiser, lambda: organiser.evaluate("document.getElementById('chart').complete"), what="chart"
