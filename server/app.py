@@ -22,6 +22,7 @@ from server.auth.entry import Entry
 from server.broker import open_broker
 from server.broker.base import Broker
 from server.clock import Clock
+from server.congress.attendance import Attendance
 from server.congress.dashboard import Dashboard
 from server.congress.directory import Directory
 from server.congress.domain import DomainError
@@ -110,6 +111,7 @@ class Services:
     record: Record
     # The organisers' live figures (issue 13): connected now, contributions, edits per minute.
     dashboard: Dashboard
+    attendance: Attendance  # who is connected now, on every process
     warmer: VectorWarmer | None = None  # made in start_services, once the store is bound
 
 
@@ -131,7 +133,12 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
     # A phase change freezes the sockets of every process at once (docs/congress-day.md).
     door.sockets.announce = peers.congress_changed
     peers.on_congress.append(lambda congress_id: door.sockets.refresh_congress(congress_id, announce=False))
-    organising = Organising(directory, door.access, settings.access.invitation_days * 86400, door.sockets)
+    # Who is connected, across every process: each keeps its own people in the broker.
+    attendance = Attendance(door.sockets, broker)
+    door.sockets.changed = attendance.changed
+    organising = Organising(
+        directory, door.access, settings.access.invitation_days * 86400, door.sockets, attendance
+    )
     clock = Clock(settings.time_zone)  # every date shown, in the congress's time zone
     history = History(store, update_log, directory, rooms, clock=clock)
     # One motion-at-a-position for exports, publication and the history pages (server/history/seek.py).
@@ -188,6 +195,7 @@ def build_services(settings: Settings, broker: Broker | None = None, store: Stor
         closer=Closer(votes, decisions, directory),
         record=record,
         dashboard=Dashboard(organising, contributions.store, history),
+        attendance=attendance,
     )
 
 
@@ -244,6 +252,7 @@ async def start_services(services: Services) -> None:
     await services.broker.start()
     await services.update_log.start()
     await services.peers.start()
+    await services.attendance.start()
     await services.rooms.start()
     await services.closer.start()
 
@@ -258,6 +267,7 @@ async def stop_services(services: Services) -> None:
     await services.watch.stop()
     await services.live.stop()
     await services.rooms.stop()
+    await services.attendance.stop()  # after the sockets closed: this process's people leave at once
     await services.update_log.stop()
     await services.peers.stop()
     await services.broker.stop()

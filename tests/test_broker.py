@@ -100,6 +100,104 @@ async def test_a_claim_is_renewed_by_its_holder_only_and_lapses(pair: tuple[Brok
     assert not await a.claim("adopt:y", 30)
 
 
+async def test_each_process_shares_one_entry_per_key_and_reads_the_others(
+    pair: tuple[Broker, Broker],
+) -> None:
+    a, b = pair
+    await a.share("presence:1", b"people of a", 30)
+    await b.share("presence:1", b"people of b", 30)
+    await b.share("presence:2", b"elsewhere", 30)
+    assert await a.shared("presence:1") == {"b": b"people of b"}  # not its own
+    assert await b.shared("presence:1") == {"a": b"people of a"}
+    await a.share("presence:1", b"a, later", 30)  # a write replaces the process's entry
+    assert await b.shared("presence:1") == {"a": b"a, later"}
+    await b.share("presence:1", None, 30)  # removed at once
+    assert await a.shared("presence:1") == {}
+    assert await b.shared("presence:1") == {"a": b"a, later"}
+    assert await a.shared("presence:2") == {"b": b"elsewhere"}
+    assert await b.shared("presence:2") == {}
+    assert await a.shared("presence:3") == {}
+
+
+async def test_a_shared_entry_lapses_unless_its_writer_renews_it(pair: tuple[Broker, Broker]) -> None:
+    a, b = pair
+    await a.share("presence:1", b"a", 0.6)
+    await b.share("presence:1", b"b", 30)
+    await asyncio.sleep(0.4)
+    await a.share("presence:1", b"a", 0.6)  # renewed: another 0.6 s from now
+    await asyncio.sleep(0.4)
+    assert await b.shared("presence:1") == {"a": b"a"}
+    await asyncio.sleep(0.4)  # not renewed (a process killed with -9)
+    assert await b.shared("presence:1") == {}
+    assert await a.shared("presence:1") == {"b": b"b"}  # renewed or not, the others' stay
+
+
+async def test_shared_entries_leave_nothing_in_redis_once_every_writer_is_gone(
+    redis_server: RedisServer,
+) -> None:
+    from redis.asyncio import Redis
+
+    a, b = RedisBroker(redis_server.url, "a"), RedisBroker(redis_server.url, "b")
+    raw = Redis.from_url(redis_server.url)
+    for broker in (a, b):
+        await broker.start()
+    try:
+        await _eventually(lambda: a.connected and b.connected)
+        await a.share("presence:1", b"a", 0.3)
+        await b.share("presence:1", b"b", 0.5)
+        assert len(await raw.keys("ubiquite:shared:*")) == 2  # the entries and their deadlines
+        await b.share("presence:1", b"b", 0.5)  # the keys follow the longest-lived entry
+        await asyncio.sleep(0.4)
+        assert await a.shared("presence:1") == {"b": b"b"}
+        await asyncio.sleep(0.3)
+        assert await raw.keys("ubiquite:shared:*") == []
+        await a.share("presence:2", b"a", 30)
+        await a.share("presence:2", None, 30)  # the last entry removed: its keys go with it
+        assert await raw.keys("ubiquite:shared:*") == []
+    finally:
+        await raw.aclose()
+        for broker in (a, b):
+            await broker.stop()
+
+
+async def test_shared_entries_refused_at_once_while_redis_is_away(redis_server: RedisServer) -> None:
+    broker = RedisBroker(redis_server.url, "a")
+    await broker.start()
+    try:
+        await _eventually(lambda: broker.connected)
+        await broker.share("presence:1", b"a", 30)
+        redis_server.kill()
+        await _eventually(lambda: not broker.connected)
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(BrokerUnavailable):
+            await broker.shared("presence:1")
+        with pytest.raises(BrokerUnavailable):
+            await broker.share("presence:1", b"a", 30)
+        assert asyncio.get_running_loop().time() - started < 0.5
+        redis_server.start()  # a Redis that kept nothing
+        await _eventually(lambda: broker.connected)
+        assert await broker.shared("presence:1") == {}
+    finally:
+        await broker.stop()
+
+
+async def test_a_hung_redis_refuses_shared_reads_within_the_read_timeout(redis_server: RedisServer) -> None:
+    """SIGSTOP: the link still looks up (the probe waits 10 s here), but no read may wait on it."""
+    broker = RedisBroker(redis_server.url, "a", probe_timeout=10.0, read_timeout=0.3)
+    await broker.start()
+    assert redis_server.process is not None
+    try:
+        await _eventually(lambda: broker.connected)
+        redis_server.process.send_signal(19)  # SIGSTOP
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(BrokerUnavailable):
+            await broker.shared("presence:1")
+        assert asyncio.get_running_loop().time() - started < 1.0
+    finally:
+        redis_server.process.send_signal(18)  # SIGCONT
+        await broker.stop()
+
+
 def test_codec_round_trip_and_refusals() -> None:
     message = BrokerMessage("motion", MessageKind.SYNC_STEP2, b"\x00\x00", "n1", "conn-1", "n2", 42)
     assert decode_message(encode_message(message)) == message

@@ -86,7 +86,7 @@ def test_participant_writes_and_organiser_reviews_into_the_mind_map(people: Peop
     assert status == 200
 
     alice.goto(f"{people.server.http}/c/{SLUG}/carte")
-    node = alice.locator("[role=treeitem][aria-label='Inclusion numérique'] > .mm-node")
+    node = alice.locator("[role=treeitem] > .mm-node:has(> .mm-label:text-is('Inclusion numérique'))")
     node.wait_for()
     node.locator(".mm-links").click()
     alice.wait_for_selector(".mm-linked li strong")

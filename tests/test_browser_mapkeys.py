@@ -27,7 +27,9 @@ def test_escape_on_a_node_just_created_removes_it_for_everyone(people: People) -
     assert alice.locator(".mm-node:has-text('Nouvelle idée')").count() == 0
     # The focus stays in the map, on the node before: the keyboard user carries on from there.
     assert (
-        alice.evaluate("document.activeElement.closest('[role=treeitem]').getAttribute('aria-label')")
+        alice.evaluate(
+            "document.activeElement.closest('[role=treeitem]').querySelector('.mm-label').textContent"
+        )
         == "Inclusion"
     )
 

@@ -107,7 +107,7 @@ def test_node_added_renamed_moved_in_one_browser_appears_in_the_other(people: Pe
     # Colour and delete, by the toolbar.
     alice.locator(".mm-node", has_text="Ateliers").click()
     alice.get_by_role("button", name="Couleur rouge").click()
-    bob.wait_for_selector("[role=treeitem][aria-label=Ateliers][style*='#b3261e']")
+    bob.wait_for_selector("[role=treeitem][style*='#b3261e'] > .mm-node:has-text('Ateliers')")
     alice.locator(".mm-node", has_text="Ateliers").click()
     alice.keyboard.press("Enter")
     alice.keyboard.press("Control+a")

@@ -71,7 +71,7 @@ def test_search_finds_a_deep_node_unfolds_the_way_and_focuses_it(
     assert "1 nœud trouvé" in page.locator(".mm-search-count").inner_text()
     page.keyboard.press("Enter")
     wait_for_js(page, f"document.activeElement.dataset.id === '{DEEP_ID}'")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == DEEP_LABEL
+    assert page.evaluate("document.activeElement.querySelector('.mm-label').textContent") == DEEP_LABEL
     assert page.evaluate(IN_VIEW, DEEP_ID)
     assert page.evaluate(SMALLEST_LABEL) >= READABLE_PX
     screenshot(page, "mindmap-day-search")

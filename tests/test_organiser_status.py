@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from crdt.motion import TEXT
 from crdt.protocol import encode_update
 from server.app import create_app
+from server.congress.attendance import Roll
 from server.congress.dashboard import Dashboard
 from server.congress.domain import Identity, Phase, Role, Site
 from server.congress.provision import admin
@@ -62,7 +63,8 @@ def test_only_the_congress_organisers_read_it(board: Board) -> None:
     status, data = board.get("organiser")
     assert status == 200
     assert data["phase"] == "contributions"
-    assert set(data) == {"phase", "connected", "here", "contributions", "edits_per_minute", "at"}
+    assert set(data) == {"phase", "connected", "here", "contributions", "edits_per_minute", "at", "partial"}
+    assert data["partial"] is False  # one process, the in-process broker: its view is the whole view
 
 
 def test_bad_requests_are_refused_clearly(board: Board) -> None:
@@ -138,11 +140,11 @@ def test_contributions_and_edits_per_minute_count_what_arrives(board: Board) -> 
 
 
 class _People:
-    def __init__(self, here: list[Here]) -> None:
-        self.here = here
+    def __init__(self, here: list[Here], partial: bool = False) -> None:
+        self.roll = Roll(tuple(here), partial)
 
-    def connected(self, me: Identity) -> list[Here]:
-        return self.here
+    async def connected(self, me: Identity) -> Roll:
+        return self.roll
 
 
 class _Count:
@@ -173,3 +175,5 @@ async def test_the_dashboard_counts_a_minute_of_edits_and_each_site() -> None:
     assert (live.phase, live.contributions, live.edits_per_minute, live.at) == ("writing", 7, 42, 1000.0)
     assert (live.on_site, live.remote, live.by_role("observer")) == (2, 1, 1)
     assert edits.asked == [("x", 940.0)]  # the last minute
+    assert not live.partial
+    assert (await Dashboard(_People(here, True), _Count(), edits).live(me)).partial

@@ -41,6 +41,9 @@ class SocketRegistry:
         # Tells the other processes (server/realtime/extensions/peers.py congress_changed), so that
         # a phase change reaches their sockets at once, not at their next sweep; set by app.py.
         self.announce: Callable[[int], None] | None = None
+        # Told the congress whose people here changed (server/congress/attendance.py keeps them in
+        # the broker for the other processes); set by app.py.
+        self.changed: Callable[[int], None] | None = None
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._sweep_forever(), name="access-sweep")
@@ -58,6 +61,7 @@ class SocketRegistry:
         self._identity[connection] = identity
         _set_access(connection, identity)  # told when greeted (server/realtime/endpoint.py _greet)
         connection.presence_identity = presence_identity(identity)
+        self._changed(identity.congress_id)
 
     def remove(self, connection: Connection) -> None:
         identity = self._identity.pop(connection, None)
@@ -67,6 +71,7 @@ class SocketRegistry:
                 mine.discard(connection)
                 if not mine:
                     del self._by_person[identity.participant_id]
+            self._changed(identity.congress_id)
 
     def connected(self, congress_id: int) -> list[Presence]:
         """Everyone connected to this process now, with the documents they have open. The rooms only
@@ -118,6 +123,11 @@ class SocketRegistry:
                 self._identity[connection] = verdict
                 _set_access(connection, verdict, tell=True)
                 connection.presence_identity = presence_identity(verdict)  # from its next state on
+                self._changed(verdict.congress_id)  # a name or role the others show may differ
+
+    def _changed(self, congress_id: int) -> None:
+        if self.changed is not None:
+            self.changed(congress_id)
 
     async def _sweep_forever(self) -> None:
         while True:

@@ -81,3 +81,23 @@ class Broker(Protocol):
         held by renewing it, and lapses when its holder stops (or dies).
         """
         ...
+
+    async def share(self, key: str, value: bytes | None, ttl: float) -> None:
+        """Keep `value` as this process's entry under `key` for `ttl` seconds; None removes it.
+
+        Each process has at most one entry per key, and an entry lapses by itself `ttl` seconds
+        after its last write: a process that dies without removing its entries (kill -9) loses
+        them within `ttl`, so a writer renews what it means to keep. Raise BrokerUnavailable
+        unless the broker took it.
+        """
+        ...
+
+    async def shared(self, key: str) -> dict[str, bytes]:
+        """Every other process's entry under `key` that has not lapsed, by the process that wrote it.
+
+        Not this process's own: it knows better, and at 1,000 people it is 70 KB a read.
+
+        Raise BrokerUnavailable unless the broker answers now: a caller then knows it holds only
+        what this process knows itself.
+        """
+        ...

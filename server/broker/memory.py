@@ -17,6 +17,8 @@ class MemoryHub:
     def __init__(self) -> None:
         self.subscribers: dict[str, dict[str, Deliver]] = defaultdict(dict)
         self.claims: dict[str, tuple[str, float]] = {}  # key -> (holder, monotonic expiry)
+        # key -> node -> (value, monotonic expiry): the processes' shared entries (Broker.share)
+        self.entries: dict[str, dict[str, tuple[bytes, float]]] = defaultdict(dict)
 
 
 class MemoryBroker:
@@ -66,3 +68,17 @@ class MemoryBroker:
             return False
         self.hub.claims[key] = (self.node_id, now + ttl)
         return True
+
+    async def share(self, key: str, value: bytes | None, ttl: float) -> None:
+        entries = self.hub.entries[key]
+        if value is None:
+            entries.pop(self.node_id, None)
+        else:
+            entries[self.node_id] = (value, time.monotonic() + ttl)
+
+    async def shared(self, key: str) -> dict[str, bytes]:
+        now = time.monotonic()
+        entries = self.hub.entries.get(key, {})
+        for node in [node for node, (_, until) in entries.items() if until <= now]:
+            del entries[node]  # lapsed: its writer stopped renewing it
+        return {node: value for node, (value, _) in entries.items() if node != self.node_id}

@@ -50,6 +50,57 @@ if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[
 return 0
 """
 
+# The processes' shared entries (Broker.share) under one key: a hash of node -> value and a sorted
+# set of node -> the instant (Redis's own clock, in ms) its entry lapses. Redis 7.0 has no expiry
+# per hash field, and one key per process would need a scan to be found. The writer drops the
+# entries that lapsed and keeps both keys exactly as long as their longest-lived entry, so once
+# every writer is gone nothing is left behind. Both keys are named in KEYS and share a hash tag.
+_NOW_AND_PRUNE = """
+local t = redis.call('time')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lapsed = redis.call('zrangebyscore', KEYS[2], '-inf', now)
+if #lapsed > 0 then
+  redis.call('hdel', KEYS[1], unpack(lapsed))
+  redis.call('zremrangebyscore', KEYS[2], '-inf', now)
+end
+"""
+_SHARE = (
+    _NOW_AND_PRUNE
+    + """
+if #ARGV < 3 then
+  redis.call('hdel', KEYS[1], ARGV[1])
+  redis.call('zrem', KEYS[2], ARGV[1])
+else
+  redis.call('hset', KEYS[1], ARGV[1], ARGV[3])
+  redis.call('zadd', KEYS[2], now + tonumber(ARGV[2]), ARGV[1])
+end
+local last = redis.call('zrange', KEYS[2], -1, -1, 'WITHSCORES')
+if last[2] then
+  redis.call('pexpireat', KEYS[1], last[2])
+  redis.call('pexpireat', KEYS[2], last[2])
+else
+  redis.call('del', KEYS[1], KEYS[2])
+end
+return 1
+"""
+)
+# Read only: what has lapsed is skipped here, and dropped by the next write; so is the reader's own.
+_SHARED = """
+local t = redis.call('time')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local live = redis.call('zrangebyscore', KEYS[2], '(' .. string.format('%d', now), '+inf')
+if #live == 0 then return {} end
+local values = redis.call('hmget', KEYS[1], unpack(live))
+local found = {}
+for i, node in ipairs(live) do
+  if values[i] and node ~= ARGV[1] then
+    found[#found + 1] = node
+    found[#found + 1] = values[i]
+  end
+end
+return found
+"""
+
 
 class LinkBroken(Exception):
     """The link to Redis must be rebuilt (a failed publish, an unanswered PING)."""
@@ -65,6 +116,7 @@ class RedisBroker:
         probe_timeout: float = 3.0,
         retry_delays: tuple[float, float] = (0.1, 1.0),
         max_queued: int = 20_000,
+        read_timeout: float = 1.0,
     ) -> None:
         self.url = url
         self.node_id = node_id or uuid.uuid4().hex[:12]
@@ -73,6 +125,9 @@ class RedisBroker:
         self.probe_timeout = probe_timeout
         self.retry_delays = retry_delays
         self.max_queued = max_queued
+        # A shared read or write that takes longer counts as failed: the organisers' page polls
+        # them and must rather say "one server only" than wait for a Redis that hangs.
+        self.read_timeout = read_timeout
         self.messages_dropped = 0
         self._client: Redis | None = None
         self._pubsub: PubSub | None = None
@@ -181,6 +236,29 @@ class RedisBroker:
         except _FAILURES as exc:
             raise BrokerUnavailable(f"{type(exc).__name__}: {exc}") from exc
         return bool(won)
+
+    async def share(self, key: str, value: bytes | None, ttl: float) -> None:
+        args: list[str | bytes | int] = [self.node_id, max(1, int(ttl * 1000))]
+        if value is not None:
+            args.append(value)
+        await self._script(_SHARE, key, args)
+
+    async def shared(self, key: str) -> dict[str, bytes]:
+        found = await self._script(_SHARED, key, [self.node_id])
+        return {found[i].decode(): found[i + 1] for i in range(0, len(found), 2)}
+
+    async def _script(self, script: str, key: str, args: list[str | bytes | int]) -> Any:
+        """Run one of the shared entries' scripts on `key`'s two Redis keys, or BrokerUnavailable."""
+        if self._client is None:
+            raise BrokerUnavailable("not started")
+        if not self.connected:  # known down: answer at once instead of waiting on a dead socket
+            raise BrokerUnavailable("Redis link is down")
+        base = f"{self.prefix}:shared:{{{key}}}"
+        try:
+            call = self._client.eval(script, 2, base, f"{base}:until", *args)
+            return await asyncio.wait_for(call, self.read_timeout)  # type: ignore[arg-type]
+        except _FAILURES as exc:
+            raise BrokerUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
     # -- the subscriber link ---------------------------------------------------------------
 

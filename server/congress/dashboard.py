@@ -1,10 +1,11 @@
 """What the organisers' page shows live of their congress: who is connected now (on site or remote, in
 which documents), how many contributions arrived, how many edits the documents took in the last minute.
 
-Polled every few seconds by the page (static/src/organiser/live.js), so each figure is cheap: the
-sockets of this process, one COUNT, and the history's in-memory marks of the log (extended with what
-was logged since the last call). Edits and contributions come from the database, so they count every
-process; who is connected is what this process's sockets know (docs/organisers.md says more).
+Polled every few seconds by the page (static/src/organiser/live.js), so each figure is cheap: who is
+connected, from this process's sockets and one read of the other processes' entries in the broker
+(server/congress/attendance.py), one COUNT, and the history's in-memory marks of the log (extended
+with what was logged since the last call). Every figure counts every process; when the broker cannot
+be read, who is connected is this process's people only and says so (`partial`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from server.congress.attendance import Roll
 from server.congress.domain import Identity
 from server.congress.views import Here
 
@@ -22,9 +24,9 @@ EDIT_WINDOW = 60.0  # seconds: "edits per minute" counts the updates logged in t
 
 
 class Connected(Protocol):
-    """server/congress/service.py Organising: who is connected to the congress now."""
+    """server/congress/service.py Organising: who is connected to the congress now, on every process."""
 
-    def connected(self, me: Identity) -> list[Here]: ...
+    async def connected(self, me: Identity) -> Roll: ...
 
 
 class ContributionCount(Protocol):
@@ -46,6 +48,7 @@ class Live:
     contributions: int
     edits_per_minute: int
     at: float  # when these figures were read (unix seconds)
+    partial: bool = False  # `here` is this process's people only: the other processes could not be read
 
     @property
     def on_site(self) -> int:
@@ -74,7 +77,10 @@ class Dashboard:
 
     async def live(self, me: Identity) -> Live:
         now = self.clock()
-        here = tuple(self.people.connected(me))  # on the loop: the sockets change there
-        count = await asyncio.to_thread(self.contributions.count, me.congress_id)
-        edits = await self.edits.edits_since(me.congress_slug, now - EDIT_WINDOW)
-        return Live(me.phase.value, here, count, edits, now)
+        # At once: Redis answers while the database counts.
+        roll, count, edits = await asyncio.gather(
+            self.people.connected(me),
+            asyncio.to_thread(self.contributions.count, me.congress_id),
+            self.edits.edits_since(me.congress_slug, now - EDIT_WINDOW),
+        )
+        return Live(me.phase.value, roll.here, count, edits, now, roll.partial)

@@ -13,17 +13,17 @@ import asyncio
 import datetime as dt
 import logging
 import time
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from server.congress.attendance import Attendance, Roll
 from server.congress.csv_import import CsvResult, RowError, read_participants
 from server.congress.directory import Directory
 from server.congress.domain import DomainError, Identity, NewParticipant, Phase, Role
 from server.congress.models import CongressRow, InvitationRow, ParticipantRow
 from server.congress.people import parse_person
-from server.congress.views import Card, Closed, Congress, Here, Invitation, Member, Person
+from server.congress.views import Card, Closed, Congress, Invitation, Member, Person, reading_order
 from server.errors import BadRequest, NotYourCongress
 
 log = logging.getLogger(__name__)
@@ -54,27 +54,12 @@ class Inviter(Protocol):
     def token_of(self, invitation: InvitationRow) -> str: ...
 
 
-class Present(Protocol):
-    @property
-    def identity(self) -> Identity: ...
-
-    @property
-    def rooms(self) -> list[str]: ...
-
-
 class Sockets(Protocol):
-    """server/auth/sockets.py SocketRegistry: who is connected, and closing their sockets."""
-
-    def connected(self, congress_id: int) -> Iterable[Present]: ...
+    """server/auth/sockets.py SocketRegistry: closing the sockets of this process."""
 
     def disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int: ...
 
     def refresh_congress(self, congress_id: int) -> None: ...
-
-
-def _sort_key(name: str) -> str:
-    """Names in the order a person reads a list: "Élodie" with the E, not after the Z."""
-    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 class Organising:
@@ -84,11 +69,13 @@ class Organising:
         access: Inviter,
         invitation_seconds: float,
         sockets: Sockets | None = None,  # none on the command line: no socket is open there
+        attendance: Attendance | None = None,  # who is connected, on every process; none there either
     ) -> None:
         self.directory = directory
         self.access = access
         self.invitation_seconds = invitation_seconds
         self.sockets = sockets
+        self.attendance = attendance
 
     # -- the rules (blocking) ------------------------------------------------------------
 
@@ -210,7 +197,7 @@ class Organising:
     async def people(self, me: Identity) -> list[Person]:
         """Everyone of the congress, with their newest link and whether they are connected now."""
 
-        here = {p.identity.participant_id for p in self._connected(me)}  # on the loop: sockets change there
+        here = {h.participant_id for h in (await self.connected(me)).here}
 
         def work() -> list[Person]:
             links = self.current_links(self._row(me))
@@ -242,7 +229,7 @@ class Organising:
                 else:
                     token = links[row.id].token if row.id in links else None
                     cards.append(Card(Person.of(row, token), token, False))
-            return sorted(cards, key=lambda c: (_sort_key(c.person.name), c.person.id))
+            return sorted(cards, key=lambda c: (reading_order(c.person.name), c.person.id))
 
         return await asyncio.to_thread(work)
 
@@ -309,17 +296,9 @@ class Organising:
         closed = self._disconnect(lambda i: i.invitation_id == invitation_id, "invitation revoked")
         return Closed(invitation_id, closed)
 
-    def connected(self, me: Identity) -> list[Here]:
-        return [
-            Here(
-                p.identity.participant_id,
-                p.identity.name,
-                p.identity.role.value,
-                tuple(p.rooms),
-                p.identity.site.value,
-            )
-            for p in self._connected(me)
-        ]
+    async def connected(self, me: Identity) -> Roll:
+        """Who is connected to the congress now, on every process (server/congress/attendance.py)."""
+        return Roll(()) if self.attendance is None else await self.attendance.roll(me.congress_id)
 
     async def create_congress(
         self, me: Identity, slug: str, title: str, edition: str
@@ -343,9 +322,6 @@ class Organising:
             return self._view(row), self.add_person(row, organiser).token
 
         return await asyncio.to_thread(work)
-
-    def _connected(self, me: Identity) -> list[Present]:
-        return [] if self.sockets is None else list(self.sockets.connected(me.congress_id))
 
     def _disconnect(self, matches: Callable[[Identity], bool], reason: str) -> int:
         return 0 if self.sockets is None else self.sockets.disconnect(matches, reason)

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from server.congress.models import CongressRow, DocumentRow, InvitationRow, ParticipantRow
+
+
+@functools.lru_cache(maxsize=8192)  # the organisers' page sorts the same names every few seconds
+def reading_order(name: str) -> str:
+    """Names in the order a person reads a list: "Élodie" with the E, not after the Z."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from server.congress.dashboard import Live
@@ -24,6 +25,9 @@ from server.web.params import body, json_object, path_integer
 
 if TYPE_CHECKING:
     from server.app import Services
+
+# On GET …/connected: the list is this process's people only (the other processes could not be read).
+PARTIAL_HEADER = "X-Ubiquite-Partial"
 
 
 def link(request: Request, token: str) -> str:
@@ -92,6 +96,9 @@ def live_json(live: Live) -> dict[str, Any]:
         "contributions": live.contributions,
         "edits_per_minute": live.edits_per_minute,
         "at": live.at,
+        # True while the other server processes cannot be read (Redis away): the figures of people
+        # are this process's only, and the page says "vue partielle" (docs/organisers.md).
+        "partial": live.partial,
     }
 
 
@@ -185,7 +192,11 @@ async def revoke_invitation(request: Request, services: Services, identity: Iden
 
 
 async def connected_now(request: Request, services: Services, identity: Identity) -> Any:
-    return [here_json(h) for h in services.organising.connected(identity)]
+    """Everyone connected now, on every process; a list, as it always was, so a partial view (Redis
+    away: this process's people only) is said in a header rather than in the body."""
+    roll = await services.organising.connected(identity)
+    headers = {PARTIAL_HEADER: "1"} if roll.partial else None
+    return JSONResponse([here_json(h) for h in roll.here], headers=headers)
 
 
 async def live_status(request: Request, services: Services, identity: Identity) -> Any:

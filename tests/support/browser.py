@@ -52,6 +52,11 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
+# True once a live page (motion, map, projector) holds both documents as the server has them.
+BOTH_SYNCED = (
+    "window.ubiquite && window.ubiquite.rooms.motion.provider.synced"
+    " && window.ubiquite.rooms.mindmap.provider.synced"
+)
 # What browser tests call the congresses they create (a congress keeps its first title).
 CONGRESS_TITLE = "Congrès 2026"
 

@@ -156,7 +156,6 @@ export class MapView {
     item.setAttribute('aria-posinset', String(position))
     item.setAttribute('aria-setsize', String(setSize))
     item.setAttribute('aria-selected', String(node.id === this.selected))
-    item.setAttribute('aria-label', node.label || t('centralSubject'))
     item.tabIndex = node.id === this.selected ? 0 : -1
     item.style.setProperty('--branch', colour)
 
@@ -167,6 +166,10 @@ export class MapView {
     text.className = 'mm-label'
     // Until someone writes the central subject, the congress's title stands in for it.
     text.textContent = node.label || (depth === 0 ? this.subject : '')
+    // The item is named by its visible label: Chromium leaves the nested group and the aria-hidden
+    // buttons out of a tree item's name. An aria-label would not match the text on screen, the
+    // children's included (axe: label-content-name-mismatch); only a blank node needs one.
+    if (!text.textContent) item.setAttribute('aria-label', t('centralSubject'))
     box.append(text)
     if (node.links.length) {
       // The ideas behind the branch: a click opens them in the side panel (mindmap/linked.js).

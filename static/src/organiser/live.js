@@ -1,7 +1,9 @@
 // The live figures of the organisers' page: GET …/status every few seconds while the page is open
 // (less often while it is hidden): connected now, on site / remote, contributions, edits a minute,
-// and who is connected in which document. Each answer also goes to `listeners` (the people table's
-// "Connecté·e" column, the phase shown if another organiser moved it).
+// and who is connected in which document, on every server process. Each answer also goes to
+// `listeners` (the people table's "Connecté·e" column, the phase shown if another organiser moved it).
+// While the answer is `partial` (the other processes could not be read), the notice under the heading
+// says "vue partielle : un seul serveur".
 import { byId, element } from '../lib/dom.js'
 import { fill } from '../lib/messages.js'
 import { number, timeOfDay } from '../lib/clock.js'
@@ -31,6 +33,7 @@ export function startLive (page, listeners) {
     figure('live-remote', status.connected.remote)
     figure('live-contributions', status.contributions)
     figure('live-edits', status.edits_per_minute)
+    byId('live-partial').hidden = !status.partial
     byId('connected').replaceChildren(...(status.here.length
       ? status.here.map(personLine)
       : [element('li', {}, words.nobody)]))
