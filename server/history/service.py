@@ -185,7 +185,7 @@ class History:
         if known is None or known[0] != key:
             known = self._timelines[slug] = (
                 key,
-                build_timeline({kind: m.items for kind, m in marks.items()}),
+                build_timeline(marks),
             )
         return known[1]
 
