@@ -99,8 +99,7 @@ export class ReplayedMap {
       const by = node && node.by
       const box = item.querySelector(':scope > .mm-node')
       box.querySelector(':scope > .mm-by')?.remove()
-      if (item.dataset.name === undefined) item.dataset.name = item.getAttribute('aria-label') || ''
-      item.setAttribute('aria-label', item.dataset.name)
+      box.querySelector(':scope > .mm-by-name')?.remove()
       item.classList.toggle('by-author', Boolean(this.authors && by))
       if (!this.authors || !by) {
         item.style.removeProperty('--author')
@@ -110,9 +109,13 @@ export class ReplayedMap {
       const mark = document.createElement('span')
       mark.className = 'mm-by'
       mark.title = this.byLabel(by.name)
-      mark.setAttribute('aria-hidden', 'true') // the item's name says it
-      box.append(mark)
-      item.setAttribute('aria-label', `${item.dataset.name} — ${this.byLabel(by.name)}`)
+      mark.setAttribute('aria-hidden', 'true') // the words below say it
+      // Who named it, as words in the item's own content: the item is named by its visible text
+      // (mindmap/view.js), so an aria-label would drop the words on screen (axe: label-content-name-mismatch).
+      const name = document.createElement('span')
+      name.className = 'mm-by-name visually-hidden'
+      name.textContent = ` — ${this.byLabel(by.name)}`
+      box.append(mark, name)
     }
   }
 }
