@@ -66,8 +66,7 @@ def test_participant_writes_and_organiser_reviews_into_the_mind_map(people: Peop
     organiser.wait_for_selector(f"article.theme[data-index='0'] .members li[data-id='{moved}']")
     assert organiser.locator("article.theme[data-index='0'] .members li").count() == size + 1
     assert (
-        organiser.locator("article.theme[data-index='0'] .size").text_content()
-        == f"{size + 1} contributions"
+        organiser.locator("article.theme[data-index='0'] .size").text_content() == f"{size + 1} contributions"
     )
     wait_until(
         organiser, lambda: organiser.evaluate("document.getElementById('chart').complete"), what="chart"
