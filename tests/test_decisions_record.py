@@ -89,8 +89,7 @@ def test_the_public_page_and_the_exports_carry_the_results(decided: Hall) -> Non
     )
     markdown = decided.client.get(f"/p/{decided.slug}/motion.md").text
     assert (
-        "## Décisions\n\n- Adoption : adopté par 2 voix contre 1, 0 abstention \\(scrutin secret\\)"
-        in markdown
+        "## Décisions\n\n- Adoption : adopté par 2 voix contre 1, 0 abstention (scrutin secret)" in markdown
     )
     assert "Combler la fracture" in markdown
     for fmt in ("html", "docx"):
